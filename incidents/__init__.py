@@ -1,0 +1,93 @@
+"""Typed, validated, source-attributed records of diplomatic incidents.
+
+Build records as frozen attrs classes, read and write them as JSON, and keep every
+contested fact as claims with their sources. See ``README.md`` for a tour.
+"""
+
+from incidents.actors import Actor, Affiliation, ExternalId, Name
+from incidents.casualties import Casualty
+from incidents.claims import Claim
+from incidents.converter import converter
+from incidents.counts import Count
+from incidents.dataset import SCHEMA_VERSION, Dataset, Record
+from incidents.dates import DatePoint, PartialDate
+from incidents.errors import (
+    FieldError,
+    FileError,
+    IncidentsError,
+    ParseError,
+    ParseProblem,
+    UnknownIdError,
+)
+from incidents.events import Incident, IncidentLink, Participant
+from incidents.files import read, write
+from incidents.ids import make_id, slugify
+from incidents.json_format import from_json, to_json
+from incidents.locations import Location
+from incidents.measure_kinds import CodeMapping, MeasureKind
+from incidents.measures import DiplomaticMeasure
+from incidents.sources import Citation, Source
+from incidents.vocabulary import (
+    ActorKind,
+    CasualtyOutcome,
+    CountQualifier,
+    IdentifierScheme,
+    IncidentKind,
+    IncidentLinkKind,
+    LocationPrecision,
+    MeasureStatus,
+    ParticipantRole,
+    SourceKind,
+    Stance,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "Affiliation",
+    "Casualty",
+    "CasualtyOutcome",
+    "Citation",
+    "Claim",
+    "CodeMapping",
+    "Count",
+    "CountQualifier",
+    "Dataset",
+    "DatePoint",
+    "DiplomaticMeasure",
+    "ExternalId",
+    "FieldError",
+    "FileError",
+    "IdentifierScheme",
+    "Incident",
+    "IncidentKind",
+    "IncidentLink",
+    "IncidentLinkKind",
+    "IncidentsError",
+    "Location",
+    "LocationPrecision",
+    "MeasureKind",
+    "MeasureStatus",
+    "Name",
+    "ParseError",
+    "ParseProblem",
+    "PartialDate",
+    "Participant",
+    "ParticipantRole",
+    "Record",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "UnknownIdError",
+    "__version__",
+    "converter",
+    "from_json",
+    "make_id",
+    "read",
+    "slugify",
+    "to_json",
+    "write",
+]

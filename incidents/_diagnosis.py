@@ -1,0 +1,234 @@
+"""List every problem that keeps plain data from becoming records, each with its path.
+
+The converter (the fast path) stops at the first problem and does not say where. When it
+fails, or when the JSON reader flagged a problem of its own (a duplicate key, a NaN), this
+module walks the data against the record classes' annotations and reports every problem:
+wrong types, unknown and missing fields, bad vocabulary values, dates that do not parse,
+and the records' own field checks, as ``$.incidents[2].date``-style paths.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from enum import Enum
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import attrs
+
+from incidents.dates import PartialDate
+from incidents.errors import FieldError, IncidentsError, ParseProblem
+
+__all__ = ["Flagged", "diagnose", "join_path"]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MAX_LISTED = 12
+
+
+class Flagged:
+    """A value the reader replaced because it must not be loaded (NaN, a huge number).
+
+    ``message`` says what was wrong; the walk reports it at the value's path.
+    """
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Flagged({self.message!r})"
+
+
+class DuplicateKeys(dict[str, Any]):
+    """A JSON object in which some keys appeared more than once (the last value is kept)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def join_path(path: str, key: str | int) -> str:
+    """Extend a JSONPath: ``join_path("$", "incidents")`` -> ``"$.incidents"``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    escaped = key.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{path}["{escaped}"]'
+
+
+def diagnose(data: Any, kind: type[Any], converter: Any, path: str = "$") -> list[ParseProblem]:
+    """Every problem that keeps ``data`` from structuring as ``kind``, in document order."""
+    problems: list[ParseProblem] = []
+    _Walk(converter, problems).value(data, kind, path, {})
+    return problems
+
+
+class _Walk:
+    def __init__(self, converter: Any, problems: list[ParseProblem]) -> None:
+        self.converter = converter
+        self.problems = problems
+
+    def report(self, path: str, message: str) -> None:
+        self.problems.append(ParseProblem(path, message))
+
+    def value(self, data: Any, kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
+        """Check ``data`` against ``kind``; report problems; return whether it is fine."""
+        if isinstance(data, Flagged):
+            self.report(path, data.message)
+            return False
+        if isinstance(kind, TypeVar):
+            kind = bindings.get(kind, Any)
+        if kind is Any:
+            return True
+        origin = get_origin(kind)
+        if origin in (Union, types.UnionType):
+            options = [arg for arg in get_args(kind) if arg is not type(None)]
+            if data is None and len(options) < len(get_args(kind)):
+                return True
+            if len(options) == 1:
+                return self.value(data, options[0], path, bindings)
+            self.report(path, "unsupported union type")  # pragma: no cover - not in the model
+            return False
+        if origin is tuple:
+            return self.array(data, get_args(kind)[0], path, bindings)
+        record = origin or kind
+        if attrs.has(record):
+            return self.record(data, kind, path)
+        if kind is PartialDate:
+            return self.date(data, path)
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            return self.member(data, kind, path)
+        return self.scalar(data, kind, path)
+
+    def scalar(self, data: Any, kind: Any, path: str) -> bool:
+        if kind is bool:
+            ok, expected = type(data) is bool, "true or false"
+        elif kind is int:
+            ok, expected = type(data) is int, "an integer"
+        elif kind is float:
+            ok, expected = type(data) in (int, float), "a number"
+        elif kind is str:
+            ok, expected = type(data) is str, "a string"
+        else:  # pragma: no cover - every annotation in the model is handled above
+            ok, expected = isinstance(data, kind), getattr(kind, "__name__", str(kind))
+        if not ok:
+            self.report(path, f"expected {expected}, found {_describe(data)}")
+        return ok
+
+    def date(self, data: Any, path: str) -> bool:
+        if type(data) is not str:
+            self.report(
+                path, f"expected a date string such as '2025-06-27', found {_describe(data)}"
+            )
+            return False
+        try:
+            PartialDate.parse(data)
+        except FieldError as error:
+            self.report(path, f"{data!r} {error.reason}")
+            return False
+        return True
+
+    def member(self, data: Any, kind: type[Enum], path: str) -> bool:
+        allowed = [str(member.value) for member in kind]
+        if type(data) is str and data in allowed:
+            return True
+        listed = ", ".join(repr(value) for value in allowed[:_MAX_LISTED])
+        if len(allowed) > _MAX_LISTED:
+            listed += f", ... ({len(allowed)} in all)"
+        self.report(path, f"{_describe(data)} is not a {kind.__name__}; expected one of {listed}")
+        return False
+
+    def array(self, data: Any, item_kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
+        if type(data) is not list:
+            self.report(path, f"expected an array, found {_describe(data)}")
+            return False
+        results = [
+            self.value(item, item_kind, join_path(path, index), bindings)
+            for index, item in enumerate(data)
+        ]
+        return all(results)
+
+    def record(self, data: Any, kind: Any, path: str) -> bool:
+        cls = get_origin(kind) or kind
+        name = cls.__name__
+        if not isinstance(data, dict):
+            self.report(path, f"expected an object ({name}), found {_describe(data)}")
+            return False
+        ok = True
+        for key in getattr(data, "duplicates", ()):
+            self.report(join_path(path, key), f"duplicate key {key!r} (each key may appear once)")
+            ok = False
+        bindings = dict(zip(getattr(cls, "__parameters__", ()), get_args(kind), strict=False))
+        fields = attrs.fields(cls)
+        names = {field.name for field in fields}
+        for key in data:
+            if key not in names:
+                expected = ", ".join(field.name for field in fields)
+                self.report(join_path(path, key), f"unknown field in {name}; fields are {expected}")
+                ok = False
+        for field in fields:
+            field_path = join_path(path, field.name)
+            if field.name not in data:
+                if field.default is attrs.NOTHING:
+                    self.report(field_path, f"required field {field.name!r} of {name} is missing")
+                    ok = False
+                continue
+            ok = self.value(data[field.name], field.type, field_path, bindings) and ok
+        if ok:
+            ok = self.checks(data, kind, cls, fields, path)
+        return ok
+
+    def checks(self, data: dict[str, Any], kind: Any, cls: Any, fields: Any, path: str) -> bool:
+        """Run the record's field checks one by one, then its cross-field rules."""
+        blank = object.__new__(cls)
+        values: dict[str, Any] = {}
+        ok = True
+        for field in fields:
+            if field.name not in data:
+                continue
+            try:
+                value = self.converter.structure(data[field.name], field.type)
+            except (IncidentsError, ValueError, TypeError) as error:  # pragma: no cover
+                self.report(join_path(path, field.name), str(error))
+                ok = False
+                continue
+            values[field.name] = value
+            if field.validator is None:
+                continue
+            try:
+                field.validator(blank, field, value)
+            except FieldError as error:
+                self.report(_field_path(path, error.field), error.reason)
+                ok = False
+        if not ok:
+            return False
+        try:
+            cls(**values)
+        except FieldError as error:
+            self.report(_field_path(path, error.field), error.reason)
+            return False
+        return True
+
+
+def _field_path(path: str, field: str) -> str:
+    """``citations[2]`` under ``$.x`` -> ``$.x.citations[2]``."""
+    name, _, rest = field.partition("[")
+    return join_path(path, name) + (f"[{rest}" if rest else "")
+
+
+def _describe(data: Any) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, dict):
+        return "an object"
+    if isinstance(data, list):
+        return "an array"
+    if isinstance(data, str):
+        text = data if len(data) <= 40 else data[:37] + "..."
+        return f"the string {text!r}"
+    if isinstance(data, int | float):
+        text = repr(data)
+        return f"the number {text if len(text) <= 40 else text[:37] + '...'}"
+    return type(data).__name__  # pragma: no cover - JSON has no other types

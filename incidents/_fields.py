@@ -1,0 +1,294 @@
+"""Field checks run when a record is built, and the helpers that declare documented fields.
+
+Each check is a small frozen object: attrs calls it as a validator, and the schema generator
+reads its parameters (the id kinds a reference accepts, a number's bounds), so a rule is
+written once. A failed check raises :class:`~incidents.errors.FieldError` naming the record,
+the field and the value.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from incidents.countries import is_country
+from incidents.errors import FieldError
+from incidents.ids import IdKind, id_kind
+
+__all__ = [
+    "LANGUAGE_PATTERN",
+    "MAX_COUNT",
+    "Check",
+    "Country",
+    "Each",
+    "FloatRange",
+    "InstanceOf",
+    "IntRange",
+    "Language",
+    "Maybe",
+    "Pattern",
+    "Ref",
+    "Text",
+    "Url",
+    "doc",
+    "fail",
+]
+
+#: Largest integer the library accepts anywhere: 2**53 - 1, the largest integer every JSON
+#: implementation (JavaScript included) represents exactly.
+MAX_COUNT: Final = 2**53 - 1
+
+#: BCP 47 language tag shape (RFC 5646 ``langtag`` or private use), case-insensitive.
+LANGUAGE_PATTERN: Final = (
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
+    r"|^[Xx](?:-[A-Za-z0-9]{1,8})+$"
+)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+
+# Characters a text field may not contain: everything XML 1.0 cannot carry (C0 controls but
+# tab and line feed, lone surrogates, U+FFFE/U+FFFF), plus carriage return (XML parsers turn
+# it into a line feed, so it could not round-trip) and the C1 controls.
+_FORBIDDEN_CHARS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK: Final = re.compile("[\n\t\u2028\u2029\x85]")
+
+
+def doc(text: str, **extra: Any) -> Mapping[str, Any]:
+    """Return attrs field metadata holding the field's documentation (and any extras)."""
+    return {"doc": text, **extra}
+
+
+def fail(record: object, field: str, value: object, reason: str) -> FieldError:
+    """Return the :class:`FieldError` for ``record.field`` (raise it at the call site)."""
+    return FieldError(type(record).__name__, field, value, reason)
+
+
+@attrs.frozen
+class Check:
+    """Base of the field checks: subclasses implement :meth:`problem`."""
+
+    def __call__(self, record: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        reason = self.problem(value)
+        if reason is not None:
+            raise fail(record, attribute.name, value, reason)
+
+    def problem(self, value: object) -> str | None:
+        """Return why ``value`` is not acceptable, or ``None`` if it is."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class InstanceOf(Check):
+    """The value is an instance of ``kind`` (``bool`` is never taken for an ``int``)."""
+
+    kind: type | tuple[type, ...]
+
+    def problem(self, value: object) -> str | None:
+        if isinstance(value, self.kind):
+            return None
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        names = " or ".join(kind.__name__ for kind in kinds)
+        return f"expected {names}, not {type(value).__name__}"
+
+
+@attrs.frozen
+class Maybe(Check):
+    """The value is ``None`` or passes ``check``."""
+
+    check: Check
+
+    def problem(self, value: object) -> str | None:
+        return None if value is None else self.check.problem(value)
+
+
+@attrs.frozen
+class Each(Check):
+    """The value is a tuple whose every item passes ``check``; ``min_items`` at least."""
+
+    check: Check
+    min_items: int = 0
+
+    def __call__(self, record: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise fail(record, attribute.name, value, f"expected tuple, not {type(value).__name__}")
+        if len(value) < self.min_items:
+            raise fail(record, attribute.name, value, f"needs at least {self.min_items} item(s)")
+        for index, item in enumerate(value):
+            reason = self.check.problem(item)
+            if reason is not None:
+                raise fail(record, f"{attribute.name}[{index}]", item, reason)
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, tuple):
+            return f"expected tuple, not {type(value).__name__}"
+        if len(value) < self.min_items:
+            return f"needs at least {self.min_items} item(s)"
+        for index, item in enumerate(value):
+            reason = self.check.problem(item)
+            if reason is not None:
+                return f"item {index}: {reason}"
+        return None
+
+
+@attrs.frozen
+class Text(Check):
+    """Non-blank text in Unicode NFC, with only characters XML 1.0 can carry.
+
+    ``single_line`` text (names, titles) also has no line breaks or tabs and no leading or
+    trailing white space.
+    """
+
+    single_line: bool = False
+    max_length: int = 100_000
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected text, not {type(value).__name__}"
+        if not value.strip():
+            return "must not be empty or only white space"
+        if len(value) > self.max_length:
+            return f"is {len(value)} characters long; the limit is {self.max_length}"
+        bad = _FORBIDDEN_CHARS.search(value)
+        if bad is not None:
+            return (
+                f"contains the character U+{ord(bad.group()):04X} at position {bad.start()}, "
+                "which text fields may not hold (control character, carriage return or lone "
+                "surrogate)"
+            )
+        if not unicodedata.is_normalized("NFC", value):
+            return "is not in Unicode NFC form; normalise it with unicodedata.normalize('NFC', s)"
+        if self.single_line:
+            if _LINE_BREAK.search(value):
+                return "must be a single line (no line breaks or tabs)"
+            if value != value.strip():
+                return "must not start or end with white space"
+        return None
+
+
+@attrs.frozen
+class Ref(Check):
+    """An id of one of ``kinds``: ``Ref(("actor",))`` accepts ``actor:az-mfa`` only."""
+
+    kinds: tuple[IdKind, ...]
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected an id string, not {type(value).__name__}"
+        kind = id_kind(value)
+        expected = " or ".join(f"'{kind}:…'" for kind in self.kinds)
+        if kind is None:
+            return (
+                f"is not a well-formed id; expected {expected} with a slug of lower-case "
+                "letters, digits and single hyphens"
+            )
+        if kind not in self.kinds:
+            return f"refers to a {kind}, but this field takes {expected}"
+        return None
+
+
+@attrs.frozen
+class Country(Check):
+    """An officially assigned ISO 3166-1 alpha-2 code in upper case (``AZ``, ``RU``)."""
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected a country code, not {type(value).__name__}"
+        if is_country(value):
+            return None
+        if is_country(value.upper()):
+            return f"country codes are upper case: use {value.upper()!r}"
+        return "is not an ISO 3166-1 alpha-2 country code"
+
+
+@attrs.frozen
+class Language(Check):
+    """A BCP 47 language tag (``az``, ``ru``, ``az-Latn``, ``en-GB``)."""
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected a language tag, not {type(value).__name__}"
+        if len(value) <= 35 and _LANGUAGE.match(value):
+            return None
+        return "is not a BCP 47 language tag such as 'az', 'ru' or 'az-Latn'"
+
+
+@attrs.frozen
+class Url(Check):
+    """An absolute ``http`` or ``https`` URL with a host and no white space."""
+
+    max_length: int = 2048
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected a URL, not {type(value).__name__}"
+        if len(value) > self.max_length:
+            return f"is longer than {self.max_length} characters"
+        if any(char.isspace() for char in value) or _FORBIDDEN_CHARS.search(value):
+            return "must not contain white space or control characters"
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises ValueError on a malformed port
+        except ValueError as error:
+            return f"is not a valid URL: {error}"
+        if parts.scheme not in ("http", "https"):
+            return "must start with http:// or https://"
+        if not parts.hostname:
+            return "has no host name"
+        return None
+
+
+@attrs.frozen
+class Pattern(Check):
+    """Text matching the regular expression ``regex``; ``meaning`` says what it is."""
+
+    regex: str
+    meaning: str
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            return f"expected text, not {type(value).__name__}"
+        if re.fullmatch(self.regex, value) is None:
+            return f"is not {self.meaning}"
+        return None
+
+
+@attrs.frozen
+class IntRange(Check):
+    """An integer (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
+
+    minimum: int = 0
+    maximum: int = MAX_COUNT
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"expected an integer, not {type(value).__name__}"
+        if not self.minimum <= value <= self.maximum:
+            return f"must be from {self.minimum} to {self.maximum}"
+        return None
+
+
+@attrs.frozen
+class FloatRange(Check):
+    """A finite number from ``minimum`` to ``maximum`` inclusive (int or float, not bool)."""
+
+    minimum: float
+    maximum: float
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return f"expected a number, not {type(value).__name__}"
+        if not math.isfinite(value):
+            return "must be a finite number"
+        if not self.minimum <= value <= self.maximum:
+            return f"must be from {self.minimum:g} to {self.maximum:g}"
+        return None

@@ -1,0 +1,115 @@
+"""The exceptions the library raises: all derive from :class:`IncidentsError`.
+
+Every exception carries data, not just text: the record and field that were wrong, the
+JSON path of each problem in a document, the file that could not be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "FieldError",
+    "FileError",
+    "IncidentsError",
+    "ParseError",
+    "ParseProblem",
+    "UnknownIdError",
+]
+
+
+class IncidentsError(Exception):
+    """Base class of every error raised by the library."""
+
+
+class FieldError(IncidentsError, ValueError):
+    """A record was built with a value its field does not accept.
+
+    ``record`` is the class name (``"Incident"``), ``field`` the attribute name, ``value`` the
+    rejected value and ``reason`` what is wrong with it, phrased so a person can fix it.
+    """
+
+    def __init__(self, record: str, field: str, value: object, reason: str) -> None:
+        self.record = record
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(record, field, value, reason)
+
+    def __str__(self) -> str:
+        return f"{self.record}.{self.field}: {self.reason} (got {_preview(self.value)})"
+
+
+@attrs.frozen
+class ParseProblem:
+    """One problem found while reading a document: where it is and what is wrong."""
+
+    #: JSONPath-style location of the offending value, e.g. ``$.incidents[2].date``.
+    path: str
+    #: What is wrong, phrased so a person can fix it.
+    message: str
+    #: 1-based line in the source text, when the problem is tied to one.
+    line: int | None = None
+    #: 1-based column in the source text, when the problem is tied to one.
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f" (line {self.line}, column {self.column})"
+        return f"{where}: {self.message}"
+
+
+class ParseError(IncidentsError, ValueError):
+    """A document could not be read into records; ``problems`` lists every problem found.
+
+    ``source`` names the file the document came from, when there was one.
+    """
+
+    def __init__(self, problems: Iterable[ParseProblem], source: str | None = None) -> None:
+        self.problems: tuple[ParseProblem, ...] = tuple(problems)
+        self.source = source
+        if not self.problems:
+            raise ValueError("ParseError needs at least one problem")
+        super().__init__(self.problems, source)
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        if count == 1:
+            return f"{prefix}{self.problems[0]}"
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        return f"{prefix}{count} problems:\n{lines}"
+
+
+class FileError(IncidentsError, OSError):
+    """A file could not be read or written; ``path`` names it and ``reason`` says why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class UnknownIdError(IncidentsError, KeyError):
+    """A dataset lookup named an id that no record in the dataset has."""
+
+    def __init__(self, record_id: str) -> None:
+        self.record_id = record_id
+        super().__init__(record_id)
+
+    def __str__(self) -> str:
+        return f"no record with id {self.record_id!r} in this dataset"
+
+
+def _preview(value: object, limit: int = 80) -> str:
+    """Return ``repr(value)``, shortened to about ``limit`` characters."""
+    text = repr(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return text

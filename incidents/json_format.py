@@ -1,0 +1,175 @@
+"""JSON in and out: one :class:`~incidents.Dataset` per document.
+
+Writing is deterministic: UTF-8, two-space indent, keys in field declaration order, fields
+equal to their defaults omitted (``schema_version`` is always written), a final newline.
+
+Reading is strict and never silent. Each of these is a :class:`~incidents.ParseError` that
+lists every problem with its JSONPath:
+
+* bytes that are not UTF-8, or that start with a byte-order mark;
+* text that is not JSON (with line and column);
+* nesting deeper than :data:`MAX_DEPTH` levels;
+* a key that appears twice in one object;
+* ``NaN``, ``Infinity``, numbers that overflow to infinity, integers of more than
+  :data:`MAX_INTEGER_DIGITS` digits;
+* unknown and missing fields, wrong types, bad vocabulary values, dates, ids and every other
+  field check of the records;
+* a missing or unsupported ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from typing import Any, Final
+
+from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents.converter import converter, structure_dataset, unstructure_dataset
+from incidents.dataset import Dataset
+from incidents.errors import IncidentsError, ParseError, ParseProblem
+
+__all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "from_json", "parse_json", "to_json"]
+
+#: The deepest nesting of arrays and objects a document may have. Valid documents need
+#: about ten levels; the bound keeps hostile input away from the parser's recursion.
+MAX_DEPTH: Final = 64
+#: Integers with more digits than this are refused before Python converts them.
+MAX_INTEGER_DIGITS: Final = 20
+
+_BOM: Final = "\ufeff"
+_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def to_json(dataset: Dataset) -> str:
+    """The dataset as a JSON document (deterministic: same dataset, same text)."""
+    if not isinstance(dataset, Dataset):
+        raise IncidentsError(f"to_json takes a Dataset, not {type(dataset).__name__}")
+    data = unstructure_dataset(dataset)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def from_json(document: str | bytes) -> Dataset:
+    """Read a dataset from JSON text or UTF-8 bytes; raise :class:`ParseError` on any problem."""
+    data, flagged = parse_json(document)
+    if not flagged:
+        try:
+            _check_version(data)
+            return structure_dataset(data)
+        except (IncidentsError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+    problems = _version_problems(data) + diagnose(data, Dataset, converter)
+    if not problems:  # pragma: no cover - the walk mirrors the converter; kept as a backstop
+        problems = [ParseProblem("$", "the document could not be read as a dataset")]
+    raise ParseError(problems)
+
+
+def parse_json(document: str | bytes) -> tuple[Any, bool]:
+    """Parse strict JSON; return the data and whether values were flagged for the walk.
+
+    Syntax errors, encoding errors and excessive nesting raise :class:`ParseError`
+    directly. Duplicate keys and forbidden numbers are replaced by markers the later walk
+    reports with their paths (so all of them are listed, not just the first).
+    """
+    text = _decode(document)
+    if text.startswith(_BOM):
+        raise ParseError([ParseProblem("$", _bom_message(), 1, 1)])
+    _check_depth(text)
+    flags: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) == len(items):
+            return result
+        marked = DuplicateKeys(result)
+        counts = Counter(key for key, _ in items)
+        marked.duplicates = tuple(key for key in result if counts[key] > 1)
+        flags.append(True)
+        return marked
+
+    def constant(name: str) -> Flagged:
+        flags.append(True)
+        return Flagged(f"{name} is not a number JSON allows (nor does this library)")
+
+    def number(text: str) -> float | Flagged:
+        value = float(text)
+        if math.isinf(value):
+            flags.append(True)
+            return Flagged(f"the number {text} is too large: it overflows to infinity")
+        return value
+
+    def integer(text: str) -> int | Flagged:
+        digits = len(text.lstrip("-"))
+        if digits > MAX_INTEGER_DIGITS:
+            flags.append(True)
+            return Flagged(f"an integer of {digits} digits is too large")
+        return int(text)
+
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_float=number,
+            parse_int=integer,
+        )
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg}"
+        raise ParseError([ParseProblem("$", message, error.lineno, error.colno)]) from None
+    except RecursionError:  # pragma: no cover - the depth check runs first
+        raise ParseError([ParseProblem("$", f"nested deeper than {MAX_DEPTH} levels")]) from None
+    return data, bool(flags)
+
+
+def _decode(document: str | bytes) -> str:
+    if isinstance(document, str):
+        return document
+    if not isinstance(document, bytes | bytearray | memoryview):
+        message = f"expected JSON text (str) or bytes, not {type(document).__name__}"
+        raise ParseError([ParseProblem("$", message)])
+    raw = bytes(document)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ParseError([ParseProblem("$", _bom_message(), 1, 1)])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "the document is UTF-16; save it as UTF-8"
+        raise ParseError([ParseProblem("$", message, 1, 1)])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not valid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
+        raise ParseError([ParseProblem("$", message, line, column)]) from None
+
+
+def _bom_message() -> str:
+    return "the document starts with a byte-order mark; save it as UTF-8 without BOM"
+
+
+def _check_depth(text: str) -> None:
+    """Raise :class:`ParseError` if arrays and objects nest deeper than :data:`MAX_DEPTH`."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    deepest = max(itertools.accumulate(_DEPTH_STEP[char] for char in brackets), default=0)
+    if deepest > MAX_DEPTH:
+        message = f"arrays and objects are nested {deepest} levels deep; the limit is {MAX_DEPTH}"
+        raise ParseError([ParseProblem("$", message)])
+
+
+def _check_version(data: Any) -> None:
+    if _version_problems(data):
+        raise ValueError("schema_version")
+
+
+def _version_problems(data: Any) -> list[ParseProblem]:
+    if not isinstance(data, dict):
+        return []
+    if "schema_version" not in data:
+        message = "required field 'schema_version' is missing; this library writes '1.0'"
+        return [ParseProblem("$.schema_version", message)]
+    return []

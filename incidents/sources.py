@@ -1,0 +1,80 @@
+"""Where facts come from: sources (articles, statements, reports) and citations of them."""
+
+from __future__ import annotations
+
+import attrs
+
+from incidents._fields import Each, InstanceOf, Language, Maybe, Ref, Text, Url, doc
+from incidents.dates import PartialDate
+from incidents.vocabulary import SourceKind
+
+__all__ = ["Citation", "Source"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document that reports facts: a news article, an official statement, a report."""
+
+    id: str = attrs.field(validator=Ref(("source",)), metadata=doc("Id, 'source:slug'."))
+    title: str = attrs.field(
+        validator=Text(single_line=True, max_length=1000),
+        metadata=doc("Title or headline, as published."),
+    )
+    kind: SourceKind = attrs.field(
+        default=SourceKind.NEWS_ARTICLE,
+        validator=InstanceOf(SourceKind),
+        metadata=doc("What sort of document this is."),
+    )
+    outlet: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Ref(("actor",))),
+        metadata=doc("The actor that published it (a media outlet, a ministry)."),
+    )
+    url: str | None = attrs.field(
+        default=None, validator=Maybe(Url()), metadata=doc("Where it was published online.")
+    )
+    published: PartialDate | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(PartialDate)),
+        metadata=doc("Publication date; relative dates in the text are resolved against it."),
+    )
+    language: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Language()),
+        metadata=doc("BCP 47 tag of the language it is written in ('en', 'ru', 'az')."),
+    )
+    authors: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=Each(Text(single_line=True)),
+        metadata=doc("Bylines, as printed."),
+    )
+    state_affiliated: bool | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(bool)),
+        metadata=doc("Whether the outlet is state-owned or state-controlled; absent if unknown."),
+    )
+    note: str | None = attrs.field(
+        default=None, validator=Maybe(Text()), metadata=doc("Anything a reader should know.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A pointer from a fact to the source that states it, with the words it uses."""
+
+    source: str = attrs.field(validator=Ref(("source",)), metadata=doc("Id of the cited source."))
+    quote: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Text(max_length=5000)),
+        metadata=doc("The supporting words, copied verbatim from the source."),
+    )
+    locator: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Text(single_line=True)),
+        metadata=doc("Where in the source: a paragraph, page or timestamp."),
+    )
+    note: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Text()),
+        metadata=doc("How the fact was read from the source, e.g. how a date was resolved."),
+    )

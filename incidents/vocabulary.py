@@ -1,0 +1,183 @@
+"""Closed vocabularies: every enumerated field takes one of these snake_case strings.
+
+Each member carries a ``description`` (used by the documentation and the generated schemas).
+Members are ``str`` subclasses, so ``ActorKind.STATE == "state"``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+__all__ = [
+    "ActorKind",
+    "CasualtyOutcome",
+    "CountQualifier",
+    "IdentifierScheme",
+    "IncidentKind",
+    "IncidentLinkKind",
+    "LocationPrecision",
+    "MeasureStatus",
+    "ParticipantRole",
+    "SourceKind",
+    "Stance",
+    "Vocabulary",
+]
+
+
+class Vocabulary(StrEnum):
+    """Base of the closed vocabularies: a string enum whose members are documented."""
+
+    _value_: str
+    #: What the member means, in a sentence.
+    description: str
+
+    def __new__(cls, value: str, description: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+
+class ActorKind(Vocabulary):
+    """What sort of actor a record describes."""
+
+    STATE = "state", "A sovereign state acting as a whole (Russia, Azerbaijan)."
+    GOVERNMENT_BODY = (
+        "government_body",
+        "A ministry, agency, court, parliament or other organ of a state.",
+    )
+    OFFICIAL = "official", "A person acting in an official capacity (minister, spokesperson)."
+    PERSON = "person", "A private individual: a victim, a detainee, a performer, a journalist."
+    ORGANIZATION = "organization", "A company, party, NGO or other non-state organisation."
+    MEDIA_OUTLET = (
+        "media_outlet",
+        "A newspaper, agency, broadcaster or news website.",
+    )
+    SECURITY_FORCE = "security_force", "Police, security service, army unit or air defence."
+    COMMUNITY = "community", "A community or diaspora, e.g. Azerbaijanis living in Yekaterinburg."
+    INTERNATIONAL_ORGANIZATION = (
+        "international_organization",
+        "An intergovernmental organisation (UN, CIS, OSCE, ICAO).",
+    )
+
+
+class SourceKind(Vocabulary):
+    """What sort of document a source is."""
+
+    NEWS_ARTICLE = "news_article", "A news report published by a media outlet."
+    OFFICIAL_STATEMENT = (
+        "official_statement",
+        "A statement, press release or readout published by a government or organisation.",
+    )
+    REPORT = "report", "An investigative, NGO or intergovernmental report."
+    SOCIAL_MEDIA_POST = "social_media_post", "A post on a social network or messaging channel."
+    INTERVIEW = "interview", "A published interview or broadcast transcript."
+    OTHER = "other", "Any other kind of document; say what in the source's note."
+
+
+class IncidentKind(Vocabulary):
+    """What happened in an incident."""
+
+    AIRCRAFT_DOWNING = (
+        "aircraft_downing",
+        "An aircraft shot down, struck or brought down by weapons fire or air defence.",
+    )
+    RAID = "raid", "A police or security-service operation on premises or a community."
+    ARREST = "arrest", "People arrested or detained by authorities."
+    DEATH_IN_CUSTODY = "death_in_custody", "A person dies while held by authorities."
+    MEDIA_OFFICE_RAID = (
+        "media_office_raid",
+        "Authorities search, seize or close the office of a media outlet.",
+    )
+    DEPORTATION = "deportation", "People expelled or deported from a country."
+    ATTACK = "attack", "A violent attack on people or property."
+    KILLING = "killing", "One or more people killed outside custody."
+    PROTEST = "protest", "A public demonstration or protest."
+    BORDER_INCIDENT = "border_incident", "A clash or violation at a border or in airspace."
+    CYBER_OPERATION = "cyber_operation", "An intrusion, disruption or leak carried out online."
+    TRIAL = "trial", "A court hearing, verdict or sentencing."
+    OTHER = "other", "Anything else; describe it in the summary."
+
+
+class ParticipantRole(Vocabulary):
+    """The part an actor played in an incident."""
+
+    PERPETRATOR = "perpetrator", "Carried out the act (as reported; contested blame is a claim)."
+    TARGET = "target", "The act was aimed at this actor (an office, a community, a state)."
+    VICTIM = "victim", "Was harmed: killed, injured, detained or otherwise affected."
+    INVESTIGATOR = "investigator", "Investigates the incident (prosecutor, investigative body)."
+    WITNESS = "witness", "Saw or reported the events first hand."
+    MEDIATOR = "mediator", "Tried to resolve or de-escalate the incident."
+    RESPONDER = "responder", "Reacted on the scene: rescue, medical or consular staff."
+
+
+class IncidentLinkKind(Vocabulary):
+    """How one incident relates to another; links point from the later or smaller incident."""
+
+    PART_OF = "part_of", "This incident is one episode of the target incident."
+    CAUSED_BY = "caused_by", "This incident happened because of the target incident."
+    FOLLOW_UP_TO = (
+        "follow_up_to",
+        "This incident continues the target one (a trial after an arrest, a death after a raid).",
+    )
+    RELATED_TO = "related_to", "This incident is related to the target without a causal claim."
+
+
+class CasualtyOutcome(Vocabulary):
+    """What happened to a casualty."""
+
+    KILLED = "killed", "Died as a result of the incident (including in custody)."
+    INJURED = "injured", "Was wounded or hurt."
+    DETAINED = "detained", "Was arrested, detained or held by authorities."
+    MISSING = "missing", "Whereabouts unknown after the incident."
+    DEPORTED = "deported", "Was expelled or deported."
+
+
+class MeasureStatus(Vocabulary):
+    """How far a diplomatic measure went."""
+
+    THREATENED = "threatened", "Threatened or warned of, not decided."
+    ANNOUNCED = "announced", "Decided and announced, not yet in force."
+    IMPLEMENTED = "implemented", "Carried out or in force."
+    RESCINDED = "rescinded", "Withdrawn or reversed after announcement or implementation."
+
+
+class Stance(Vocabulary):
+    """Whether a claimant affirms or rejects a claim's value."""
+
+    ASSERTS = "asserts", "The claimant says the value is true."
+    DENIES = "denies", "The claimant says the value is false."
+
+
+class CountQualifier(Vocabulary):
+    """How a reported figure relates to the true number."""
+
+    EXACT = "exact", 'Exactly ``best`` ("nine people").'
+    ABOUT = "about", 'Approximately ``best`` ("around 50").'
+    AT_LEAST = "at_least", '``best`` or more ("at least 50").'
+    MORE_THAN = "more_than", 'Strictly more than ``best`` ("over fifty").'
+    AT_MOST = "at_most", '``best`` or fewer ("up to 50").'
+    FEWER_THAN = "fewer_than", 'Strictly fewer than ``best`` ("fewer than 50").'
+    BETWEEN = "between", 'Between ``low`` and ``high`` inclusive ("30 to 40").'
+
+
+class LocationPrecision(Vocabulary):
+    """How precisely a location's coordinates pin down where something happened."""
+
+    EXACT = "exact", "The coordinates are the site itself (a building, a crash site)."
+    NEAR = "near", "The coordinates are close to the site, within a few kilometres."
+    LOCALITY = "locality", "The coordinates stand for a town or city."
+    ADMIN_AREA = "admin_area", "The coordinates stand for a region or province."
+    COUNTRY = "country", "The coordinates stand for a whole country."
+
+
+class IdentifierScheme(Vocabulary):
+    """Registries that assign identifiers to actors."""
+
+    WIKIDATA = "wikidata", "A Wikidata item id, e.g. ``Q159`` (Russia)."
+    OPENSANCTIONS = "opensanctions", "An OpenSanctions entity id."
+    ISNI = "isni", "An International Standard Name Identifier (16 characters)."
+    VIAF = "viaf", "A Virtual International Authority File id (digits)."
+    LEI = "lei", "A Legal Entity Identifier (20 characters)."
+    WEBSITE = "website", "The actor's official website (an http or https URL)."
