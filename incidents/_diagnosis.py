@@ -17,7 +17,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 
 from incidents.dates import PartialDate
-from incidents.errors import FieldError, IncidentsError, ParseProblem
+from incidents.errors import FieldError, ParseProblem
 
 __all__ = ["Flagged", "diagnose", "join_path"]
 
@@ -91,11 +91,10 @@ class _Walk:
             return False
         if origin is tuple:
             return self.array(data, get_args(kind)[0], path, bindings)
-        record = origin or kind
-        if attrs.has(record):
-            return self.record(data, kind, path)
         if kind is PartialDate:
             return self.date(data, path)
+        if attrs.has(origin or kind):
+            return self.record(data, kind, path)
         if isinstance(kind, type) and issubclass(kind, Enum):
             return self.member(data, kind, path)
         return self.scalar(data, kind, path)
@@ -124,7 +123,7 @@ class _Walk:
         try:
             PartialDate.parse(data)
         except FieldError as error:
-            self.report(path, f"{data!r} {error.reason}")
+            self.report(path, f"{data!r}: {error.reason}")
             return False
         return True
 
@@ -135,7 +134,9 @@ class _Walk:
         listed = ", ".join(repr(value) for value in allowed[:_MAX_LISTED])
         if len(allowed) > _MAX_LISTED:
             listed += f", ... ({len(allowed)} in all)"
-        self.report(path, f"{_describe(data)} is not a {kind.__name__}; expected one of {listed}")
+        self.report(
+            path, f"{_describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
+        )
         return False
 
     def array(self, data: Any, item_kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
@@ -166,6 +167,8 @@ class _Walk:
                 expected = ", ".join(field.name for field in fields)
                 self.report(join_path(path, key), f"unknown field in {name}; fields are {expected}")
                 ok = False
+        blank = object.__new__(cls)
+        values: dict[str, Any] = {}
         for field in fields:
             field_path = join_path(path, field.name)
             if field.name not in data:
@@ -173,41 +176,30 @@ class _Walk:
                     self.report(field_path, f"required field {field.name!r} of {name} is missing")
                     ok = False
                 continue
-            ok = self.value(data[field.name], field.type, field_path, bindings) and ok
-        if ok:
-            ok = self.checks(data, kind, cls, fields, path)
-        return ok
-
-    def checks(self, data: dict[str, Any], kind: Any, cls: Any, fields: Any, path: str) -> bool:
-        """Run the record's field checks one by one, then its cross-field rules."""
-        blank = object.__new__(cls)
-        values: dict[str, Any] = {}
-        ok = True
-        for field in fields:
-            if field.name not in data:
-                continue
-            try:
-                value = self.converter.structure(data[field.name], field.type)
-            except (IncidentsError, ValueError, TypeError) as error:  # pragma: no cover
-                self.report(join_path(path, field.name), str(error))
+            if not self.value(data[field.name], field.type, field_path, bindings):
                 ok = False
                 continue
+            value = self.converter.structure(data[field.name], _bind(field.type, bindings))
             values[field.name] = value
-            if field.validator is None:
-                continue
             try:
-                field.validator(blank, field, value)
+                if field.validator is not None:
+                    field.validator(blank, field, value)
             except FieldError as error:
                 self.report(_field_path(path, error.field), error.reason)
                 ok = False
         if not ok:
             return False
-        try:
+        try:  # the cross-field rules, once every field is fine on its own
             cls(**values)
         except FieldError as error:
             self.report(_field_path(path, error.field), error.reason)
             return False
         return True
+
+
+def _bind(kind: Any, bindings: dict[Any, Any]) -> Any:
+    """Replace a type variable by its binding (``Claim[Count].value`` is a ``Count``)."""
+    return bindings.get(kind, Any) if isinstance(kind, TypeVar) else kind
 
 
 def _field_path(path: str, field: str) -> str:

@@ -192,7 +192,8 @@ class Ref(Check):
                 "letters, digits and single hyphens"
             )
         if kind not in self.kinds:
-            return f"refers to a {kind}, but this field takes {expected}"
+            article = "an" if kind[0] in "aeiou" else "a"
+            return f"refers to {article} {kind}, but this field takes {expected}"
         return None
 
 

@@ -171,7 +171,8 @@ class PartialDate:
             end = _point(match, "b") if match["byear"] else None
             return cls(start=start, end=end)
         except FieldError as error:
-            raise FieldError(cls.__name__, "text", text, error.reason) from None
+            reason = f"{error.field} {error.reason}"
+            raise FieldError(cls.__name__, "text", text, reason) from None
 
     @classmethod
     def of(

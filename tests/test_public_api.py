@@ -1,0 +1,108 @@
+"""The public surface: the names other code relies on are exported and listed."""
+
+from __future__ import annotations
+
+import inspect
+
+import attrs
+import pytest
+
+import incidents
+
+DESIGN_NAMES = [
+    "Actor",
+    "Source",
+    "Citation",
+    "Claim",
+    "Incident",
+    "Casualty",
+    "DiplomaticMeasure",
+    "Dataset",
+    "PartialDate",
+    "Count",
+    "Location",
+    "from_json",
+    "to_json",
+    "read",
+    "write",
+    "IncidentsError",
+    "ParseError",
+]
+
+
+@pytest.mark.parametrize("name", DESIGN_NAMES)
+def test_design_names_are_exported(name):
+    """Every name the design brief fixes is importable from the package and in __all__."""
+    assert hasattr(incidents, name)
+    assert name in incidents.__all__
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """Constants, then classes, then functions, as ruff's RUF022 sorts __all__."""
+    if name.isupper():
+        return (0, name)
+    return (1, name) if name[0].isupper() else (2, name)
+
+
+def test_all_is_sorted_and_complete():
+    """__all__ is sorted and lists every public class and function the package defines."""
+    public = {
+        name
+        for name, value in vars(incidents).items()
+        if not name.startswith("_")
+        and (inspect.isclass(value) or inspect.isfunction(value))
+        and getattr(value, "__module__", "").startswith("incidents")
+    }
+    assert sorted(incidents.__all__, key=_isort_key) == incidents.__all__
+    assert set() == public - set(incidents.__all__)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        incidents.Actor,
+        incidents.Source,
+        incidents.Citation,
+        incidents.Claim,
+        incidents.Incident,
+        incidents.Casualty,
+        incidents.DiplomaticMeasure,
+        incidents.Dataset,
+        incidents.Count,
+        incidents.Location,
+        incidents.Affiliation,
+        incidents.Name,
+        incidents.ExternalId,
+        incidents.Participant,
+        incidents.IncidentLink,
+        incidents.PartialDate,
+        incidents.DatePoint,
+    ],
+)
+def test_records_are_frozen_keyword_only_and_documented(record):
+    """Each record is a frozen attrs class with keyword-only, documented fields."""
+    assert attrs.has(record)
+    assert record.__doc__
+    for field in attrs.fields(record):
+        assert field.kw_only, field.name
+        assert field.metadata.get("doc"), f"{record.__name__}.{field.name} has no doc"
+    instance_fields = attrs.fields(record)
+    assert instance_fields, record
+
+
+def test_records_are_immutable():
+    """Assigning to a field of a record raises attrs' FrozenInstanceError."""
+    count = incidents.Count.exactly(9)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        count.best = 10  # type: ignore[misc]
+
+
+def test_every_error_derives_from_the_base():
+    """Each exception class the package exports is an IncidentsError."""
+    errors = [
+        value
+        for value in vars(incidents).values()
+        if inspect.isclass(value) and issubclass(value, BaseException)
+    ]
+    assert errors
+    assert all(issubclass(error, incidents.IncidentsError) for error in errors)
