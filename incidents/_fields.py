@@ -44,15 +44,17 @@ __all__ = [
 #: implementation (JavaScript included) represents exactly.
 MAX_COUNT: Final = 2**53 - 1
 
-#: BCP 47 language tag shape (RFC 5646 ``langtag`` or private use), case-insensitive.
+#: BCP 47 language tag shape (RFC 5646 ``langtag`` or private use), case-insensitive. The
+#: primary subtag is two or three letters: RFC 5646 reserves four letters and allows five to
+#: eight for registration, but none are registered, and "english" is a mistake, not a tag.
 LANGUAGE_PATTERN: Final = (
-    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}"
     r"(?:-[A-Za-z]{4})?"
     r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
     r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
-    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
-    r"|^[Xx](?:-[A-Za-z0-9]{1,8})+$"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+    r"|[Xx](?:-[A-Za-z0-9]{1,8})+)$"
 )
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
@@ -218,7 +220,8 @@ class Language(Check):
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected a language tag, not {type(value).__name__}"
-        if len(value) <= 35 and _LANGUAGE.match(value):
+        # fullmatch: "$" alone would also match before a final line feed ("az\n").
+        if len(value) <= 35 and _LANGUAGE.fullmatch(value):
             return None
         return "is not a BCP 47 language tag such as 'az', 'ru' or 'az-Latn'"
 
