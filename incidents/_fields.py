@@ -156,8 +156,8 @@ class Text(Check):
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected text, not {type(value).__name__}"
-        if not value.strip():
-            return "must not be empty or only white space"
+        if not any(char.isprintable() and not char.isspace() for char in value):
+            return "must not be empty or only white space or invisible characters"
         if len(value) > self.max_length:
             return f"is {len(value)} characters long; the limit is {self.max_length}"
         bad = _FORBIDDEN_CHARS.search(value)

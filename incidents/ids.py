@@ -31,6 +31,28 @@ ID_KINDS: Final[tuple[IdKind, ...]] = ("actor", "source", "incident", "measure")
 SLUG_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MAX_SLUG_LENGTH: Final = 120
 
+# Latin letters with no Unicode decomposition to an ASCII base letter.
+_NO_DECOMPOSITION: Final = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "E",
+        "ı": "i",  # noqa: RUF001 - Azerbaijani and Turkish dotless i
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+
 _ID = re.compile(rf"(?P<kind>[a-z]+):(?P<slug>{SLUG_PATTERN})")
 
 
@@ -57,7 +79,7 @@ def slugify(text: str) -> str:
     Letters are stripped of diacritics, everything that is not a letter or digit becomes a
     hyphen. Letters with no ASCII form (Cyrillic, say) are dropped, so transliterate first.
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("ə", "e").replace("Ə", "E"))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:MAX_SLUG_LENGTH].rstrip("-")
