@@ -83,8 +83,9 @@ class _Walk:
         origin = get_origin(kind)
         if origin in (Union, types.UnionType):
             options = [arg for arg in get_args(kind) if arg is not type(None)]
-            if data is None and len(options) < len(get_args(kind)):
-                return True
+            if data is None:
+                self.report(path, "null is not allowed: leave the field out instead")
+                return False
             if len(options) == 1:
                 return self.value(data, options[0], path, bindings)
             self.report(path, "unsupported union type")  # pragma: no cover - not in the model

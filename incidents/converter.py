@@ -13,7 +13,8 @@ every problem with its path.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
@@ -90,6 +91,24 @@ def _make_converter() -> cattrs.Converter:
         return structure_tuple
 
     conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_hook)
+
+    def is_optional(kind: Any) -> bool:
+        args = get_args(kind)
+        return get_origin(kind) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+    def optional_hook(kind: Any) -> Callable[[Any, Any], Any]:
+        inner = next(arg for arg in get_args(kind) if arg is not type(None))
+        inner_hook = conv.get_structure_hook(inner)
+
+        def structure_present(value: Any, _: Any) -> Any:
+            if value is None:
+                raise TypeError("null is not allowed: leave the field out instead")
+            return inner_hook(value, inner)
+
+        return structure_present
+
+    # Optional fields are left out when absent; an explicit null is refused.
+    conv.register_structure_hook_factory(is_optional, optional_hook)
     conv.register_unstructure_hook(
         Dataset,
         make_dict_unstructure_fn(
