@@ -1,0 +1,120 @@
+"""The generated JSON Schema: committed, valid 2020-12, portable, and faithful to the model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import jsonschema_rs
+import pytest
+from hypothesis import given
+
+import incidents
+from incidents import strategies
+from incidents.json_schema import SCHEMA_FILE, json_schema, json_schema_text, main
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json_schema()
+PYTHON_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+RUST_VALIDATOR = jsonschema_rs.validator_for(SCHEMA)
+
+
+def test_committed_schema_matches_the_code():
+    """schemas/incidents.schema.json is exactly what the classes generate now."""
+    committed = (ROOT / "schemas" / "incidents.schema.json").read_text(encoding="utf-8")
+    assert json_schema_text() == committed
+
+
+def test_check_command_detects_drift(tmp_path, monkeypatch, capsys):
+    """`python -m incidents.json_schema --check` fails on a stale file and passes on a fresh one."""
+    stale = tmp_path / "incidents.schema.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr("incidents.json_schema.SCHEMA_FILE", stale)
+    assert 1 == main(["--check"])
+    assert "out of date" in capsys.readouterr().out
+    assert 0 == main(["--write"])
+    assert 0 == main(["--check"])
+    assert json_schema_text() == stale.read_text(encoding="utf-8")
+
+
+def test_schema_file_constant_points_at_the_committed_file():
+    """The regeneration command writes where the drift test reads."""
+    assert ROOT / "schemas" / "incidents.schema.json" == SCHEMA_FILE
+
+
+def test_schema_passes_the_2020_12_metaschema():
+    """The schema is itself valid against the draft 2020-12 metaschema."""
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert "https://json-schema.org/draft/2020-12/schema" == SCHEMA["$schema"]
+
+
+def test_one_definition_per_record_and_value_type():
+    """$defs has a definition for every record, value type and vocabulary."""
+    expected = {
+        "Actor",
+        "Affiliation",
+        "Casualty",
+        "Citation",
+        "Count",
+        "Dataset",
+        "DiplomaticMeasure",
+        "ExternalId",
+        "Incident",
+        "IncidentLink",
+        "Location",
+        "Name",
+        "Participant",
+        "PartialDate",
+        "Source",
+        "ActorKind",
+        "MeasureKind",
+        "IncidentKind",
+        "CountryCode",
+        "LanguageTag",
+    }
+    assert set() == expected - set(SCHEMA["$defs"])
+
+
+def test_records_forbid_unknown_keys_and_are_documented():
+    """Object definitions forbid extra properties; every definition and property is described."""
+    for name, definition in SCHEMA["$defs"].items():
+        assert definition.get("description"), name
+        if definition.get("type") == "object":
+            assert definition["additionalProperties"] is False, name
+            for field, schema in definition["properties"].items():
+                assert schema.get("description"), f"{name}.{field}"
+
+
+def test_vocabulary_members_are_documented():
+    """Each vocabulary member is a const with its own description; measures name their codes."""
+    kinds = SCHEMA["$defs"]["MeasureKind"]["anyOf"]
+    summon = next(option for option in kinds if option["const"] == "summon_envoy")
+    assert "CAMEO: 114" in summon["description"]
+    assert "PLOVER: ACCUSE-disapprove" in summon["description"]
+    assert len(incidents.MeasureKind) == len(kinds)
+
+
+def test_references_are_patterned_by_kind():
+    """A reference to an actor accepts only actor ids."""
+    initiator = SCHEMA["$defs"]["DiplomaticMeasure"]["properties"]["initiator"]
+    assert "#/$defs/ActorId" == initiator["$ref"]
+    assert "^actor:" in SCHEMA["$defs"]["ActorId"]["pattern"]
+
+
+@pytest.mark.parametrize("validator", ["python", "rust"])
+def test_the_example_file_is_valid(validator):
+    """The bundled example validates with both implementations."""
+    document = json.loads((ROOT / "examples" / "quickstart.json").read_text(encoding="utf-8"))
+    if validator == "python":
+        assert [] == list(PYTHON_VALIDATOR.iter_errors(document))
+    else:
+        assert RUST_VALIDATOR.is_valid(document)
+
+
+@given(strategies.datasets())
+def test_generated_datasets_are_valid_in_both_implementations(dataset):
+    """Every dataset the model accepts, the schema accepts too, in Python and in Rust."""
+    document = json.loads(incidents.to_json(dataset))
+    assert [] == [error.message for error in PYTHON_VALIDATOR.iter_errors(document)]
+    assert RUST_VALIDATOR.is_valid(document)
