@@ -31,10 +31,11 @@ class Flagged:
     ``message`` says what was wrong; the walk reports it at the value's path.
     """
 
-    __slots__ = ("message",)
+    __slots__ = ("code", "message")
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: str) -> None:
         self.message = message
+        self.code = code
 
     def __repr__(self) -> str:
         return f"Flagged({self.message!r})"
@@ -68,13 +69,13 @@ class _Walk:
         self.converter = converter
         self.problems = problems
 
-    def report(self, path: str, message: str) -> None:
-        self.problems.append(ParseProblem(path, message))
+    def report(self, path: str, message: str, code: str) -> None:
+        self.problems.append(ParseProblem(path, message, code=code))
 
     def value(self, data: Any, kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
         """Check ``data`` against ``kind``; report problems; return whether it is fine."""
         if isinstance(data, Flagged):
-            self.report(path, data.message)
+            self.report(path, data.message, data.code)
             return False
         if isinstance(kind, TypeVar):
             kind = bindings.get(kind, Any)
@@ -84,11 +85,11 @@ class _Walk:
         if origin in (Union, types.UnionType):
             options = [arg for arg in get_args(kind) if arg is not type(None)]
             if data is None:
-                self.report(path, "null is not allowed: leave the field out instead")
+                self.report(path, "null is not allowed: leave the field out instead", "E203")
                 return False
             if len(options) == 1:
                 return self.value(data, options[0], path, bindings)
-            self.report(path, "unsupported union type")  # pragma: no cover - not in the model
+            self.report(path, "unsupported union type", "E210")  # pragma: no cover
             return False
         if origin is tuple:
             return self.array(data, get_args(kind)[0], path, bindings)
@@ -112,19 +113,19 @@ class _Walk:
         else:  # pragma: no cover - every annotation in the model is handled above
             ok, expected = isinstance(data, kind), getattr(kind, "__name__", str(kind))
         if not ok:
-            self.report(path, f"expected {expected}, found {_describe(data)}")
+            self.report(path, f"expected {expected}, found {_describe(data)}", "E203")
         return ok
 
     def date(self, data: Any, path: str) -> bool:
         if type(data) is not str:
-            self.report(
-                path, f"expected a date string such as '2025-06-27', found {_describe(data)}"
-            )
+            found = _describe(data)
+            message = f"expected a date string such as '2025-06-27', found {found}"
+            self.report(path, message, "E203")
             return False
         try:
             PartialDate.parse(data)
         except FieldError as error:
-            self.report(path, f"{data!r}: {error.reason}")
+            self.report(path, f"{data!r}: {error.reason}", error.code)
             return False
         return True
 
@@ -135,14 +136,13 @@ class _Walk:
         listed = ", ".join(repr(value) for value in allowed[:_MAX_LISTED])
         if len(allowed) > _MAX_LISTED:
             listed += f", ... ({len(allowed)} in all)"
-        self.report(
-            path, f"{_describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
-        )
+        message = f"{_describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
+        self.report(path, message, "E204")
         return False
 
     def array(self, data: Any, item_kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
         if type(data) is not list:
-            self.report(path, f"expected an array, found {_describe(data)}")
+            self.report(path, f"expected an array, found {_describe(data)}", "E203")
             return False
         results = [
             self.value(item, item_kind, join_path(path, index), bindings)
@@ -154,11 +154,12 @@ class _Walk:
         cls = get_origin(kind) or kind
         name = cls.__name__
         if not isinstance(data, dict):
-            self.report(path, f"expected an object ({name}), found {_describe(data)}")
+            self.report(path, f"expected an object ({name}), found {_describe(data)}", "E203")
             return False
         ok = True
         for key in getattr(data, "duplicates", ()):
-            self.report(join_path(path, key), f"duplicate key {key!r} (each key may appear once)")
+            message = f"duplicate key {key!r} (each key may appear once)"
+            self.report(join_path(path, key), message, "E105")
             ok = False
         bindings = dict(zip(getattr(cls, "__parameters__", ()), get_args(kind), strict=False))
         fields = attrs.fields(cls)
@@ -166,7 +167,8 @@ class _Walk:
         for key in data:
             if key not in names:
                 expected = ", ".join(field.name for field in fields)
-                self.report(join_path(path, key), f"unknown field in {name}; fields are {expected}")
+                message = f"unknown field in {name}; fields are {expected}"
+                self.report(join_path(path, key), message, "E201")
                 ok = False
         blank = object.__new__(cls)
         values: dict[str, Any] = {}
@@ -174,7 +176,8 @@ class _Walk:
             field_path = join_path(path, field.name)
             if field.name not in data:
                 if field.default is attrs.NOTHING:
-                    self.report(field_path, f"required field {field.name!r} of {name} is missing")
+                    message = f"required field {field.name!r} of {name} is missing"
+                    self.report(field_path, message, "E202")
                     ok = False
                 continue
             if not self.value(data[field.name], field.type, field_path, bindings):
@@ -186,14 +189,14 @@ class _Walk:
                 if field.validator is not None:
                     field.validator(blank, field, value)
             except FieldError as error:
-                self.report(_field_path(path, error.field), error.reason)
+                self.report(_field_path(path, error.field), error.reason, error.code)
                 ok = False
         if not ok:
             return False
         try:  # the cross-field rules, once every field is fine on its own
             cls(**values)
         except FieldError as error:
-            self.report(_field_path(path, error.field), error.reason)
+            self.report(_field_path(path, error.field), error.reason, error.code)
             return False
         return True
 

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
 import attrs
@@ -63,6 +63,7 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # it into a line feed, so it could not round-trip) and the C1 controls.
 _FORBIDDEN_CHARS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK: Final = re.compile("[\n\t\u2028\u2029\x85]")
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def doc(text: str, **extra: Any) -> Mapping[str, Any]:
@@ -70,28 +71,39 @@ def doc(text: str, **extra: Any) -> Mapping[str, Any]:
     return {"doc": text, **extra}
 
 
-def fail(record: object, field: str, value: object, reason: str) -> FieldError:
+def fail(record: object, field: str, value: object, reason: str, code: str = "E303") -> FieldError:
     """Return the :class:`FieldError` for ``record.field`` (raise it at the call site)."""
-    return FieldError(type(record).__name__, field, value, reason)
+    return FieldError(type(record).__name__, field, value, reason, code)
 
 
 @attrs.frozen
 class Check:
-    """Base of the field checks: subclasses implement :meth:`problem`."""
+    """Base of the field checks: subclasses implement :meth:`problem`.
+
+    ``code`` is the problem code (:mod:`incidents.codes`) a failure of the check reports.
+    """
+
+    code: ClassVar[str] = "E210"
 
     def __call__(self, record: object, attribute: attrs.Attribute[Any], value: object) -> None:
         reason = self.problem(value)
         if reason is not None:
-            raise fail(record, attribute.name, value, reason)
+            raise fail(record, attribute.name, value, reason, self.code_for(value))
 
     def problem(self, value: object) -> str | None:
         """Return why ``value`` is not acceptable, or ``None`` if it is."""
         raise NotImplementedError
 
+    def code_for(self, value: object) -> str:
+        """The problem code for a failure on ``value``."""
+        return self.code
+
 
 @attrs.frozen
 class InstanceOf(Check):
     """The value is an instance of ``kind`` (``bool`` is never taken for an ``int``)."""
+
+    code: ClassVar[str] = "E203"
 
     kind: type | tuple[type, ...]
 
@@ -112,6 +124,9 @@ class Maybe(Check):
     def problem(self, value: object) -> str | None:
         return None if value is None else self.check.problem(value)
 
+    def code_for(self, value: object) -> str:
+        return self.check.code_for(value)
+
 
 @attrs.frozen
 class Each(Check):
@@ -122,13 +137,16 @@ class Each(Check):
 
     def __call__(self, record: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise fail(record, attribute.name, value, f"expected tuple, not {type(value).__name__}")
+            reason = f"expected tuple, not {type(value).__name__}"
+            raise fail(record, attribute.name, value, reason, "E203")
         if len(value) < self.min_items:
-            raise fail(record, attribute.name, value, f"needs at least {self.min_items} item(s)")
+            reason = f"needs at least {self.min_items} item(s)"
+            raise fail(record, attribute.name, value, reason, "E210")
         for index, item in enumerate(value):
-            reason = self.check.problem(item)
-            if reason is not None:
-                raise fail(record, f"{attribute.name}[{index}]", item, reason)
+            item_reason = self.check.problem(item)
+            if item_reason is not None:
+                code = self.check.code_for(item)
+                raise fail(record, f"{attribute.name}[{index}]", item, item_reason, code)
 
     def problem(self, value: object) -> str | None:
         if not isinstance(value, tuple):
@@ -141,6 +159,13 @@ class Each(Check):
                 return f"item {index}: {reason}"
         return None
 
+    def code_for(self, value: object) -> str:
+        if not isinstance(value, tuple):
+            return "E203"
+        failing = (item for item in value if self.check.problem(item) is not None)
+        item = next(failing, None)
+        return "E210" if item is None else self.check.code_for(item)
+
 
 @attrs.frozen
 class Text(Check):
@@ -150,8 +175,20 @@ class Text(Check):
     trailing white space.
     """
 
+    code: ClassVar[str] = "E208"
+
     single_line: bool = False
     max_length: int = 100_000
+
+    def code_for(self, value: object) -> str:
+        """E301 for what the schema cannot see (NFC, invisible text, surrogates), else E208."""
+        if isinstance(value, str) and (
+            not unicodedata.is_normalized("NFC", value)
+            or _SURROGATE.search(value)
+            or (value.strip() and not any(c.isprintable() and not c.isspace() for c in value))
+        ):
+            return "E301"
+        return self.code
 
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
@@ -181,6 +218,8 @@ class Text(Check):
 class Ref(Check):
     """An id of one of ``kinds``: ``Ref(("actor",))`` accepts ``actor:az-mfa`` only."""
 
+    code: ClassVar[str] = "E205"
+
     kinds: tuple[IdKind, ...]
 
     def problem(self, value: object) -> str | None:
@@ -203,6 +242,8 @@ class Ref(Check):
 class Country(Check):
     """An officially assigned ISO 3166-1 alpha-2 code in upper case (``AZ``, ``RU``)."""
 
+    code: ClassVar[str] = "E204"
+
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected a country code, not {type(value).__name__}"
@@ -217,6 +258,8 @@ class Country(Check):
 class Language(Check):
     """A BCP 47 language tag (``az``, ``ru``, ``az-Latn``, ``en-GB``)."""
 
+    code: ClassVar[str] = "E206"
+
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected a language tag, not {type(value).__name__}"
@@ -229,6 +272,8 @@ class Language(Check):
 @attrs.frozen
 class Url(Check):
     """An absolute ``http`` or ``https`` URL with a host and no white space."""
+
+    code: ClassVar[str] = "E206"
 
     max_length: int = 2048
 
@@ -255,6 +300,8 @@ class Url(Check):
 class Pattern(Check):
     """Text matching the regular expression ``regex``; ``meaning`` says what it is."""
 
+    code: ClassVar[str] = "E206"
+
     regex: str
     meaning: str
 
@@ -270,6 +317,8 @@ class Pattern(Check):
 class IntRange(Check):
     """An integer (not a ``bool``) from ``minimum`` to ``maximum`` inclusive."""
 
+    code: ClassVar[str] = "E207"
+
     minimum: int = 0
     maximum: int = MAX_COUNT
 
@@ -284,6 +333,8 @@ class IntRange(Check):
 @attrs.frozen
 class FloatRange(Check):
     """A finite number from ``minimum`` to ``maximum`` inclusive (int or float, not bool)."""
+
+    code: ClassVar[str] = "E207"
 
     minimum: float
     maximum: float

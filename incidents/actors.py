@@ -67,7 +67,7 @@ class Affiliation:
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start.is_after(self.end):
-            raise fail(self, "end", self.end, f"ends before it starts ({self.start})")
+            raise fail(self, "end", self.end, f"ends before it starts ({self.start})", "E302")
 
 
 @attrs.frozen(kw_only=True)
@@ -85,11 +85,13 @@ class ExternalId:
         if self.scheme is IdentifierScheme.WEBSITE:
             reason = Url().problem(self.value)
             if reason is not None:
-                raise fail(self, "value", self.value, reason)
+                raise fail(self, "value", self.value, reason, "E206")
             return
         pattern = IDENTIFIER_PATTERNS[self.scheme]
         if re.fullmatch(pattern, self.value) is None:
-            raise fail(self, "value", self.value, f"is not a {self.scheme.value} identifier")
+            raise fail(
+                self, "value", self.value, f"is not a {self.scheme.value} identifier", "E206"
+            )
 
 
 @attrs.frozen(kw_only=True)

@@ -66,6 +66,6 @@ class Casualty:
 
     def __attrs_post_init__(self) -> None:
         if self.person is not None and self.count:
-            raise fail(self, "count", self.count, "give person or count, not both")
+            raise fail(self, "count", self.count, "give person or count, not both", "E209")
         if self.person is None and not self.count:
-            raise fail(self, "person", None, "give a person (actor id) or a count")
+            raise fail(self, "person", None, "give a person (actor id) or a count", "E209")

@@ -57,3 +57,6 @@ class ClaimOf(Check):
             return f"expected Claim, not {type(value).__name__}"
         reason = self.check.problem(value.value)
         return None if reason is None else f"value {reason}"
+
+    def code_for(self, value: object) -> str:
+        return self.check.code_for(value.value) if isinstance(value, Claim) else "E203"

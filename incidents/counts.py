@@ -53,19 +53,25 @@ class Count:
 
     def __attrs_post_init__(self) -> None:
         if self.qualifier in _NEEDS_BEST and self.best is None:
-            raise fail(self, "best", None, f"a count qualified {self.qualifier.value!r} needs best")
+            raise fail(
+                self, "best", None, f"a count qualified {self.qualifier.value!r} needs best", "E209"
+            )
         if self.qualifier is CountQualifier.EXACT:
             for name in ("low", "high"):
                 if getattr(self, name) is not None:
-                    raise fail(self, name, getattr(self, name), "an exact count has no bounds")
+                    raise fail(
+                        self, name, getattr(self, name), "an exact count has no bounds", "E209"
+                    )
         if self.qualifier is CountQualifier.BETWEEN:
             for name in ("low", "high"):
                 if getattr(self, name) is None:
-                    raise fail(self, name, None, "a count qualified 'between' needs low and high")
+                    raise fail(
+                        self, name, None, "a count qualified 'between' needs low and high", "E209"
+                    )
         present = [(n, v) for n in ("low", "best", "high") if (v := getattr(self, n)) is not None]
         for (first, lower), (second, upper) in itertools.pairwise(present):
             if lower > upper:
-                raise fail(self, second, upper, f"must not be less than {first} ({lower})")
+                raise fail(self, second, upper, f"must not be less than {first} ({lower})", "E406")
 
     @classmethod
     def exactly(cls, value: int) -> Self:

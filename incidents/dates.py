@@ -72,22 +72,26 @@ class DatePoint:
         for name in ("year", "month", "day"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                raise fail(self, name, value, f"expected an integer, not {type(value).__name__}")
+                raise fail(
+                    self, name, value, f"expected an integer, not {type(value).__name__}", "E203"
+                )
         for name in ("approximate", "uncertain"):
             if not isinstance(getattr(self, name), bool):
-                raise fail(self, name, getattr(self, name), "expected True or False")
+                raise fail(self, name, getattr(self, name), "expected True or False", "E203")
         if not 1 <= self.year <= 9999:
-            raise fail(self, "year", self.year, "must be from 1 to 9999")
+            raise fail(self, "year", self.year, "must be from 1 to 9999", "E207")
         if self.month is None:
             if self.day is not None:
-                raise fail(self, "day", self.day, "a day needs a month")
+                raise fail(self, "day", self.day, "a day needs a month", "E206")
             return
         if not 1 <= self.month <= 12:
-            raise fail(self, "month", self.month, "must be from 1 to 12")
+            raise fail(self, "month", self.month, "must be from 1 to 12", "E302")
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise fail(self, "day", self.day, f"{self.year}-{self.month:02d} has {last} days")
+                raise fail(
+                    self, "day", self.day, f"{self.year}-{self.month:02d} has {last} days", "E302"
+                )
 
     @property
     def precision(self) -> Precision:
@@ -144,13 +148,15 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.start, DatePoint):
-            raise fail(self, "start", self.start, "expected DatePoint")
+            raise fail(self, "start", self.start, "expected DatePoint", "E203")
         if self.end is None:
             return
         if not isinstance(self.end, DatePoint):
-            raise fail(self, "end", self.end, "expected DatePoint or None")
+            raise fail(self, "end", self.end, "expected DatePoint or None", "E203")
         if self.start.earliest > self.end.latest:
-            raise fail(self, "end", str(self.end), f"the interval ends before it starts ({self})")
+            raise fail(
+                self, "end", str(self.end), f"the interval ends before it starts ({self})", "E302"
+            )
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -165,6 +171,7 @@ class PartialDate:
                 text,
                 "is not a date such as '2025', '2025-06', '2025-06-27', '2025-06~' or "
                 "'2024-12-25/2025-07-04'",
+                "E206",
             )
         try:
             start = _point(match, "a")
@@ -172,7 +179,7 @@ class PartialDate:
             return cls(start=start, end=end)
         except FieldError as error:
             reason = f"{error.field} {error.reason}"
-            raise FieldError(cls.__name__, "text", text, reason) from None
+            raise FieldError(cls.__name__, "text", text, reason, error.code) from None
 
     @classmethod
     def of(

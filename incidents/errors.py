@@ -29,13 +29,17 @@ class FieldError(IncidentsError, ValueError):
 
     ``record`` is the class name (``"Incident"``), ``field`` the attribute name, ``value`` the
     rejected value and ``reason`` what is wrong with it, phrased so a person can fix it.
+    ``code`` is the problem code validation reports for it (see :mod:`incidents.codes`).
     """
 
-    def __init__(self, record: str, field: str, value: object, reason: str) -> None:
+    def __init__(
+        self, record: str, field: str, value: object, reason: str, code: str = "E303"
+    ) -> None:
         self.record = record
         self.field = field
         self.value = value
         self.reason = reason
+        self.code = code
         super().__init__(record, field, value, reason)
 
     def __str__(self) -> str:
@@ -54,6 +58,8 @@ class ParseProblem:
     line: int | None = None
     #: 1-based column in the source text, when the problem is tied to one.
     column: int | None = None
+    #: The problem code validation reports for it (see :mod:`incidents.codes`).
+    code: str = "E210"
 
     def __str__(self) -> str:
         where = self.path

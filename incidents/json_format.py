@@ -77,7 +77,7 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
     """
     text = _decode(document)
     if text.startswith(_BOM):
-        raise ParseError([ParseProblem("$", _bom_message(), 1, 1)])
+        raise ParseError([ParseProblem("$", _bom_message(), 1, 1, "E103")])
     _check_depth(text)
     flags: list[bool] = []
 
@@ -93,20 +93,20 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
 
     def constant(name: str) -> Flagged:
         flags.append(True)
-        return Flagged(f"{name} is not a number JSON allows (nor does this library)")
+        return Flagged(f"{name} is not a number JSON allows (nor does this library)", "E106")
 
     def number(text: str) -> float | Flagged:
         value = float(text)
         if math.isinf(value):
             flags.append(True)
-            return Flagged(f"the number {text} is too large: it overflows to infinity")
+            return Flagged(f"the number {text} is too large: it overflows to infinity", "E107")
         return value
 
     def integer(text: str) -> int | Flagged:
         digits = len(text.lstrip("-"))
         if digits > MAX_INTEGER_DIGITS:
             flags.append(True)
-            return Flagged(f"an integer of {digits} digits is too large")
+            return Flagged(f"an integer of {digits} digits is too large", "E107")
         return int(text)
 
     try:
@@ -119,9 +119,11 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
         )
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg}"
-        raise ParseError([ParseProblem("$", message, error.lineno, error.colno)]) from None
+        problem = ParseProblem("$", message, error.lineno, error.colno, "E101")
+        raise ParseError([problem]) from None
     except RecursionError:  # pragma: no cover - the depth check runs first
-        raise ParseError([ParseProblem("$", f"nested deeper than {MAX_DEPTH} levels")]) from None
+        problem = ParseProblem("$", f"nested deeper than {MAX_DEPTH} levels", code="E104")
+        raise ParseError([problem]) from None
     return data, bool(flags)
 
 
@@ -130,20 +132,20 @@ def _decode(document: str | bytes) -> str:
         return document
     if not isinstance(document, bytes | bytearray | memoryview):
         message = f"expected JSON text (str) or bytes, not {type(document).__name__}"
-        raise ParseError([ParseProblem("$", message)])
+        raise ParseError([ParseProblem("$", message, code="E100")])
     raw = bytes(document)
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ParseError([ParseProblem("$", _bom_message(), 1, 1)])
+        raise ParseError([ParseProblem("$", _bom_message(), 1, 1, "E103")])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         message = "the document is UTF-16; save it as UTF-8"
-        raise ParseError([ParseProblem("$", message, 1, 1)])
+        raise ParseError([ParseProblem("$", message, 1, 1, "E102")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"not valid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
-        raise ParseError([ParseProblem("$", message, line, column)]) from None
+        raise ParseError([ParseProblem("$", message, line, column, "E102")]) from None
 
 
 def _bom_message() -> str:
@@ -158,7 +160,7 @@ def _check_depth(text: str) -> None:
     deepest = max(itertools.accumulate(_DEPTH_STEP[char] for char in brackets), default=0)
     if deepest > MAX_DEPTH:
         message = f"arrays and objects are nested {deepest} levels deep; the limit is {MAX_DEPTH}"
-        raise ParseError([ParseProblem("$", message)])
+        raise ParseError([ParseProblem("$", message, code="E104")])
 
 
 def _check_version(data: Any) -> None:
@@ -171,5 +173,5 @@ def _version_problems(data: Any) -> list[ParseProblem]:
         return []
     if "schema_version" not in data:
         message = "required field 'schema_version' is missing; this library writes '1.0'"
-        return [ParseProblem("$.schema_version", message)]
+        return [ParseProblem("$.schema_version", message, code="E202")]
     return []

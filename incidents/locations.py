@@ -52,8 +52,10 @@ class Location:
     def __attrs_post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
-            raise fail(self, missing, None, "latitude and longitude come together")
+            raise fail(self, missing, None, "latitude and longitude come together", "E209")
         if self.precision is not None and self.latitude is None:
-            raise fail(self, "precision", self.precision, "precision needs coordinates")
+            raise fail(self, "precision", self.precision, "precision needs coordinates", "E209")
         if self.name is None and self.country is None and self.latitude is None:
-            raise fail(self, "name", None, "a location needs a name, a country or coordinates")
+            raise fail(
+                self, "name", None, "a location needs a name, a country or coordinates", "E209"
+            )

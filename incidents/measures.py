@@ -84,13 +84,14 @@ class DiplomaticMeasure:
         if not self.retroactive:
             return
         if self.announced is None or self.effective is None:
-            raise fail(self, "retroactive", True, "a retroactive measure needs both dates")
+            raise fail(self, "retroactive", True, "a retroactive measure needs both dates", "E209")
         if self.effective.is_after(self.announced):
             raise fail(
                 self,
                 "effective",
                 self.effective,
                 f"a retroactive measure cannot start after its announcement ({self.announced})",
+                "E407",
             )
 
     @property
