@@ -26,7 +26,10 @@ from incidents.json_format import from_json, to_json
 from incidents.locations import Location
 from incidents.measure_kinds import CodeMapping, MeasureKind
 from incidents.measures import DiplomaticMeasure
+from incidents.report import Problem, Report
+from incidents.schema_json import json_schema
 from incidents.sources import Citation, Source
+from incidents.validation import validate
 from incidents.vocabulary import (
     ActorKind,
     CasualtyOutcome,
@@ -77,7 +80,9 @@ __all__ = [
     "PartialDate",
     "Participant",
     "ParticipantRole",
+    "Problem",
     "Record",
+    "Report",
     "Source",
     "SourceKind",
     "Stance",
@@ -85,9 +90,11 @@ __all__ = [
     "__version__",
     "converter",
     "from_json",
+    "json_schema",
     "make_id",
     "read",
     "slugify",
     "to_json",
+    "validate",
     "write",
 ]

@@ -19,7 +19,7 @@ import attrs
 from incidents.dates import PartialDate
 from incidents.errors import FieldError, ParseProblem
 
-__all__ = ["Flagged", "diagnose", "join_path"]
+__all__ = ["Flagged", "describe", "diagnose", "join_path"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MAX_LISTED = 12
@@ -113,12 +113,12 @@ class _Walk:
         else:  # pragma: no cover - every annotation in the model is handled above
             ok, expected = isinstance(data, kind), getattr(kind, "__name__", str(kind))
         if not ok:
-            self.report(path, f"expected {expected}, found {_describe(data)}", "E203")
+            self.report(path, f"expected {expected}, found {describe(data)}", "E203")
         return ok
 
     def date(self, data: Any, path: str) -> bool:
         if type(data) is not str:
-            found = _describe(data)
+            found = describe(data)
             message = f"expected a date string such as '2025-06-27', found {found}"
             self.report(path, message, "E203")
             return False
@@ -136,13 +136,13 @@ class _Walk:
         listed = ", ".join(repr(value) for value in allowed[:_MAX_LISTED])
         if len(allowed) > _MAX_LISTED:
             listed += f", ... ({len(allowed)} in all)"
-        message = f"{_describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
+        message = f"{describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
         self.report(path, message, "E204")
         return False
 
     def array(self, data: Any, item_kind: Any, path: str, bindings: dict[Any, Any]) -> bool:
         if type(data) is not list:
-            self.report(path, f"expected an array, found {_describe(data)}", "E203")
+            self.report(path, f"expected an array, found {describe(data)}", "E203")
             return False
         results = [
             self.value(item, item_kind, join_path(path, index), bindings)
@@ -154,7 +154,7 @@ class _Walk:
         cls = get_origin(kind) or kind
         name = cls.__name__
         if not isinstance(data, dict):
-            self.report(path, f"expected an object ({name}), found {_describe(data)}", "E203")
+            self.report(path, f"expected an object ({name}), found {describe(data)}", "E203")
             return False
         ok = True
         for key in getattr(data, "duplicates", ()):
@@ -212,7 +212,7 @@ def _field_path(path: str, field: str) -> str:
     return join_path(path, name) + (f"[{rest}" if rest else "")
 
 
-def _describe(data: Any) -> str:
+def describe(data: Any) -> str:
     if data is None:
         return "null"
     if isinstance(data, bool):

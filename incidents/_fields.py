@@ -250,7 +250,7 @@ class Country(Check):
         if is_country(value):
             return None
         if is_country(value.upper()):
-            return f"country codes are upper case: use {value.upper()!r}"
+            return f"must be upper case: use {value.upper()!r}"
         return "is not an ISO 3166-1 alpha-2 country code"
 
 

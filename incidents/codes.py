@@ -223,6 +223,13 @@ _TABLE: Final = (
         "repeated claim",
         "Two claims on one field have the same claimant, stance and value.",
     ),
+    Code(
+        "E999",
+        Layer.SYNTAX,
+        "validator failure",
+        "The validator itself failed on this input. This is a bug in incidents: please "
+        "report it with the input.",
+    ),
 )
 
 #: Every problem code, by identifier.

@@ -282,7 +282,7 @@ def test_country_rejects_codes_not_in_the_table(record: type, field: str, value:
 def test_country_in_wrong_case_gets_upper_case_hint(value: str, hint: str) -> None:
     """A known code in the wrong case is rejected with the upper-case spelling to use."""
     error = rejected(Actor, country=value)
-    assert f"country codes are upper case: use {hint}" == error.reason
+    assert f"must be upper case: use {hint}" == error.reason
 
 
 @pytest.mark.parametrize("value", [31, b"AZ", ("AZ",)])

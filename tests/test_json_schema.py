@@ -12,7 +12,7 @@ from hypothesis import given
 
 import incidents
 from incidents import strategies
-from incidents.json_schema import SCHEMA_FILE, json_schema, json_schema_text, main
+from incidents.schema_json import SCHEMA_FILE, json_schema, json_schema_text, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json_schema()
@@ -27,10 +27,10 @@ def test_committed_schema_matches_the_code():
 
 
 def test_check_command_detects_drift(tmp_path, monkeypatch, capsys):
-    """`python -m incidents.json_schema --check` fails on a stale file and passes on a fresh one."""
+    """`python -m incidents.schema_json --check` fails on a stale file and passes on a fresh one."""
     stale = tmp_path / "incidents.schema.json"
     stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setattr("incidents.json_schema.SCHEMA_FILE", stale)
+    monkeypatch.setattr("incidents.schema_json.SCHEMA_FILE", stale)
     assert 1 == main(["--check"])
     assert "out of date" in capsys.readouterr().out
     assert 0 == main(["--write"])

@@ -7,7 +7,7 @@ coordinates come in pairs) are added from :data:`_RECORD_RULES`, next to a point
 Python rule they mirror. Rules JSON Schema cannot express (``low <= best <= high``, Unicode
 NFC, an interval's order) are checked by the library's own validation layers.
 
-``python -m incidents.json_schema`` prints the schema; ``--write`` writes
+``python -m incidents.schema_json`` prints the schema; ``--write`` writes
 ``schemas/incidents.schema.json``; ``--check`` fails when that file differs from the code.
 """
 
@@ -45,7 +45,7 @@ from incidents.countries import COUNTRIES
 from incidents.counts import Count
 from incidents.dataset import SCHEMA_VERSION, Dataset
 from incidents.dates import EDTF_PATTERN, PartialDate
-from incidents.ids import id_pattern
+from incidents.ids import IdKind, id_pattern
 from incidents.locations import Location
 from incidents.measure_kinds import MeasureKind
 from incidents.measures import DiplomaticMeasure
@@ -141,7 +141,8 @@ _RECORD_RULES: Final[dict[type, list[dict[str, Any]]]] = {
 # Fields that have a Python default but must be present in a document.
 _REQUIRED_ON_THE_WIRE: Final = {(Dataset, "schema_version")}
 
-_REF_NAMES: Final = {
+#: The ``$defs`` name of each kind of reference (the id kinds it accepts).
+REF_DEFINITIONS: Final[dict[tuple[IdKind, ...], str]] = {
     ("actor",): "ActorId",
     ("source",): "SourceId",
     ("incident",): "IncidentId",
@@ -209,7 +210,7 @@ class _Builder:
             name = f"{_value_name(check.check)}Claim"
             return self.record(Claim, check.check, name)
         if isinstance(check, Ref):
-            name = _REF_NAMES[check.kinds]
+            name = REF_DEFINITIONS[check.kinds]
             return self.ref(name, lambda: _id_schema(check))
         if isinstance(check, Text):
             name = "Line" if check.single_line else "Text"
@@ -248,7 +249,7 @@ def _value_name(check: Check) -> str:
     if isinstance(check, InstanceOf) and isinstance(check.kind, type):
         return check.kind.__name__
     if isinstance(check, Ref):
-        return _REF_NAMES[check.kinds]
+        return REF_DEFINITIONS[check.kinds]
     if isinstance(check, Text):
         return "Text"
     raise TypeError(f"no claim name for {check!r}")  # pragma: no cover
@@ -380,7 +381,7 @@ def json_schema_text() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print, write or check the committed schema file."""
-    parser = argparse.ArgumentParser(prog="python -m incidents.json_schema")
+    parser = argparse.ArgumentParser(prog="python -m incidents.schema_json")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE}")
     group.add_argument("--check", action="store_true", help="fail if the file is out of date")
@@ -393,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.check:
         current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
         if current != text:
-            print(f"{SCHEMA_FILE} is out of date: run python -m incidents.json_schema --write")
+            print(f"{SCHEMA_FILE} is out of date: run python -m incidents.schema_json --write")
             return 1
         return 0
     sys.stdout.write(text)

@@ -1,0 +1,211 @@
+"""``validate``: check a document in layers and report every problem with a code and place.
+
+Layers (see :mod:`incidents.codes`):
+
+1. syntax: encoding, JSON syntax, duplicate keys, forbidden numbers, depth and size;
+2. schema: the bundled JSON Schema (what any other language's validator would say);
+3. model: the record classes' rules that the schema cannot express (NFC text, real dates);
+4. semantics: rules across records (:mod:`incidents.semantics`).
+
+``validate`` never raises on bad input: every problem, including an unreadable file, is in
+the returned :class:`~incidents.report.Report`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._positions import escape_pointer, value_positions
+from incidents._schema_layer import schema_findings
+from incidents.converter import converter, structure_dataset
+from incidents.dataset import Dataset
+from incidents.errors import ParseError
+from incidents.json_format import parse_json
+from incidents.report import Problem, Report, path_to_pointer
+from incidents.semantics import semantic_findings
+
+__all__ = ["MAX_DOCUMENT_BYTES", "validate"]
+
+#: Documents larger than this are refused with E108 before they are parsed (256 MiB).
+MAX_DOCUMENT_BYTES: Final = 256 * 1024 * 1024
+
+Finding = tuple[str, str, str]
+
+
+def validate(target: os.PathLike[str] | str | bytes | Mapping[str, Any]) -> Report:
+    """Validate a dataset document and report every problem; never raises on bad input.
+
+    ``target`` is a path (``pathlib.Path`` or other ``os.PathLike``) to read, JSON text
+    (``str``) or bytes, or an already-parsed mapping. Problems come in document order, each
+    with a code, a message, a JSON Pointer and, for text input, the line and column.
+    """
+    try:
+        return _validate(target)
+    except RecursionError:
+        return _single("E104", "the document is nested too deeply to check")
+    except Exception as error:
+        return _single("E999", f"{type(error).__name__}: {error}")
+
+
+def _single(code: str, message: str, line: int | None = None, column: int | None = None) -> Report:
+    return Report((Problem(code=code, message=message, line=line, column=column),))
+
+
+def _validate(target: Any) -> Report:
+    if isinstance(target, os.PathLike):
+        return _validate_file(Path(target))
+    if isinstance(target, str | bytes | bytearray | memoryview):
+        return _validate_text(target)
+    if isinstance(target, Mapping):
+        return _report(target, _checks(target, flagged=True), text=None)
+    kinds = "a path, JSON text, bytes or a mapping"
+    return _single("E100", f"cannot validate a {type(target).__name__}; pass {kinds}")
+
+
+def _validate_file(path: Path) -> Report:
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return _single("E108", f"{path} is {size} bytes; the limit is {MAX_DOCUMENT_BYTES}")
+        with path.open("rb") as stream:
+            content = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except IsADirectoryError:
+        return _single("E100", f"{path} is a directory, not a file")
+    except FileNotFoundError:
+        return _single("E100", f"{path}: no such file")
+    except PermissionError:
+        return _single("E100", f"{path}: permission denied")
+    except OSError as error:
+        return _single("E100", f"{path}: {error.strerror or error}")
+    return _validate_text(content)
+
+
+def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
+    if len(content) > MAX_DOCUMENT_BYTES:
+        return _single("E108", f"the document is larger than {MAX_DOCUMENT_BYTES} bytes")
+    try:
+        data, flagged = parse_json(content if isinstance(content, str) else bytes(content))
+    except ParseError as error:
+        problems = [
+            Problem(
+                code=problem.code,
+                message=_hint(problem.message, content),
+                location=path_to_pointer(problem.path),
+                line=problem.line,
+                column=problem.column,
+            )
+            for problem in error.problems
+        ]
+        return Report(tuple(problems))
+    text = content if isinstance(content, str) else bytes(content).decode("utf-8")
+    return _report(data, _checks(data, flagged), text)
+
+
+def _hint(message: str, content: str | bytes | bytearray | memoryview) -> str:
+    start = content[:100].lstrip() if isinstance(content, str) else bytes(content[:100]).lstrip()
+    if start[:1] in ("<", b"<"):
+        return f"{message} (this looks like XML; only JSON can be validated so far)"
+    return message
+
+
+def _checks(data: Any, flagged: bool) -> list[Finding]:
+    """The findings of the schema, model and semantic layers (and flagged syntax)."""
+    findings: list[Finding] = list(_flags(data, "")) if flagged else []
+    schema = list(schema_findings(data))
+    findings += schema
+    findings += _model_findings(data, [pointer for pointer, _, _ in schema])
+    findings += semantic_findings(data)
+    unique: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        unique.setdefault((finding[0], finding[1]), finding)
+    return list(unique.values())
+
+
+def _flags(data: Any, pointer: str) -> Iterator[Finding]:
+    """Duplicate keys and forbidden numbers the JSON reader marked."""
+    if isinstance(data, Flagged):
+        yield pointer, data.code, data.message
+    elif isinstance(data, dict):
+        for key in getattr(data, "duplicates", ()):
+            message = f"duplicate key {key!r} (each key may appear once)"
+            yield f"{pointer}/{escape_pointer(key)}", "E105", message
+        for key, value in data.items():
+            yield from _flags(value, f"{pointer}/{escape_pointer(key)}")
+    elif isinstance(data, list):
+        for position, value in enumerate(data):
+            yield from _flags(value, f"{pointer}/{position}")
+
+
+def _model_findings(data: Any, covered: list[str]) -> list[Finding]:
+    """What the record classes reject beyond the schema (skipping places already reported)."""
+    if not covered and not _has_marks(data):
+        try:
+            structure_dataset(data)
+        except Exception:  # noqa: S110 - any failure: the walk below says what and where
+            pass
+        else:
+            return []
+    findings = []
+    for problem in diagnose(data, Dataset, converter):
+        pointer = path_to_pointer(problem.path)
+        if any(pointer == done or pointer.startswith(f"{done}/") for done in covered):
+            continue
+        findings.append((pointer, problem.code, problem.message))
+    return findings
+
+
+def _has_marks(data: Any) -> bool:
+    if isinstance(data, Flagged | DuplicateKeys):
+        return True
+    if isinstance(data, dict):
+        return any(_has_marks(value) for value in data.values())
+    if isinstance(data, list):
+        return any(_has_marks(value) for value in data)
+    return False
+
+
+def _report(data: Any, findings: list[Finding], text: str | None) -> Report:
+    order = _document_order(data)
+    positions = value_positions(text) if text is not None and findings else {}
+    problems = []
+    for pointer, code, message in findings:
+        anchor = _nearest(pointer, positions or order)
+        line, column = positions.get(anchor, (None, None)) if positions else (None, None)
+        problems.append(
+            (order.get(_nearest(pointer, order), 0), pointer, code, message, line, column)
+        )
+    problems.sort(key=lambda entry: (entry[0], entry[1], entry[2]))
+    return Report(
+        tuple(
+            Problem(code=code, message=message, location=pointer, line=line, column=column)
+            for _, pointer, code, message, line, column in problems
+        )
+    )
+
+
+def _nearest(pointer: str, known: Mapping[str, Any]) -> str:
+    """The pointer itself if known, else its nearest known ancestor ('' is the document)."""
+    while pointer and pointer not in known:
+        pointer = pointer.rsplit("/", 1)[0]
+    return pointer
+
+
+def _document_order(data: Any) -> dict[str, int]:
+    """Pointer -> position in a depth-first walk of the data (document order)."""
+    order: dict[str, int] = {}
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, value = stack.pop()
+        order[pointer] = len(order)
+        if isinstance(value, dict):
+            children = [(f"{pointer}/{escape_pointer(k)}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            children = [(f"{pointer}/{i}", v) for i, v in enumerate(value)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return order
