@@ -7,18 +7,15 @@ coordinates come in pairs) are added from :data:`_RECORD_RULES`, next to a point
 Python rule they mirror. Rules JSON Schema cannot express (``low <= best <= high``, Unicode
 NFC, an interval's order) are checked by the library's own validation layers.
 
-``python -m incidents.schema_json`` prints the schema; ``--write`` writes
-``schemas/incidents.schema.json``; ``--check`` fails when that file differs from the code.
+``python scripts/regenerate.py`` writes ``schemas/incidents.schema.json`` from the code;
+``--check`` fails when the file differs.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -51,12 +48,11 @@ from incidents.measure_kinds import MeasureKind
 from incidents.measures import DiplomaticMeasure
 from incidents.vocabulary import CountQualifier, IdentifierScheme, Vocabulary
 
-__all__ = ["SCHEMA_ID", "json_schema", "json_schema_text", "main"]
+__all__ = ["REF_DEFINITIONS", "SCHEMA_ID", "json_schema", "json_schema_text"]
 
 #: The schema's ``$id``: stable for every 1.x version of the format.
 SCHEMA_ID: Final = "urn:incidents:schema:dataset:1"
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_FILE: Final = Path(__file__).resolve().parent.parent / "schemas" / "incidents.schema.json"
 
 # Characters no text field may hold (see incidents._fields.Text); lone surrogates are left
 # out because many regular expression engines cannot express them.
@@ -377,29 +373,3 @@ def json_schema() -> dict[str, Any]:
 def json_schema_text() -> str:
     """The JSON Schema as the text committed under ``schemas/``."""
     return _generate()
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print, write or check the committed schema file."""
-    parser = argparse.ArgumentParser(prog="python -m incidents.schema_json")
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE}")
-    group.add_argument("--check", action="store_true", help="fail if the file is out of date")
-    options = parser.parse_args(argv)
-    text = json_schema_text()
-    if options.write:
-        SCHEMA_FILE.parent.mkdir(exist_ok=True)
-        SCHEMA_FILE.write_text(text, encoding="utf-8")
-        return 0
-    if options.check:
-        current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
-        if current != text:
-            print(f"{SCHEMA_FILE} is out of date: run python -m incidents.schema_json --write")
-            return 1
-        return 0
-    sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
