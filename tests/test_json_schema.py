@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -123,3 +124,15 @@ def test_generated_datasets_are_valid_in_both_implementations(dataset):
     document = json.loads(incidents.to_json(dataset))
     assert [] == [error.message for error in PYTHON_VALIDATOR.iter_errors(document)]
     assert RUST_VALIDATOR.is_valid(document)
+
+
+def test_schema_relies_on_no_format_checker():
+    """No 'format' keyword: every check is a standard assertion that always runs."""
+    assert '"format"' not in json_schema_text()
+
+
+def test_schema_refers_only_to_its_own_definitions():
+    """Every $ref is local ('#/$defs/...'), so validation never needs to fetch anything."""
+    refs = re.findall(r'"\$ref": "([^"]*)"', json_schema_text())
+    assert refs
+    assert [] == [ref for ref in refs if not ref.startswith("#/$defs/")]

@@ -50,5 +50,6 @@ def test_console_examples_show_real_output(block):
     parser = doctest.DocTestParser()
     test = parser.get_doctest(block, {"incidents": __import__("incidents")}, "README", None, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    result = runner.run(test, out=lambda text: None)
-    assert 0 == result.failed
+    report: list[str] = []
+    result = runner.run(test, out=report.append)
+    assert 0 == result.failed, "".join(report)
