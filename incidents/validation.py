@@ -109,7 +109,19 @@ def _hint(message: str, content: str | bytes | bytearray | memoryview) -> str:
     start = content[:100].lstrip() if isinstance(content, str) else bytes(content[:100]).lstrip()
     if start[:1] in ("<", b"<"):
         return f"{message} (this looks like XML; only JSON can be validated so far)"
+    if isinstance(content, str) and _names_a_file(content):
+        return f"{message} (text is read as the document; pass a pathlib.Path for a file)"
     return message
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` looks like the name of an existing file (a common mistake)."""
+    if len(text) > 4096 or "\n" in text or "\x00" in text:
+        return False
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
 
 
 def _checks(data: Any, flagged: bool) -> list[Finding]:
