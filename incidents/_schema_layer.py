@@ -120,13 +120,19 @@ def _findings(schema: _Schema, error: ValidationError) -> Iterator[Finding]:
         yield f"{pointer}/{escape_pointer(field)}", "E202", _with_rule(message, rule)
         return
     if keyword == "dependentRequired":
-        yield pointer, "E202", _with_rule(error.message, rule)
+        # jsonschema says "'longitude' is a dependency of 'latitude'"
+        needed, _, given = error.message.partition(" is a dependency of ")
+        field = ast.literal_eval(needed)
+        message = f"{field!r} is required when {given} is given"
+        yield f"{pointer}/{escape_pointer(field)}", "E202", _with_rule(message, rule)
         return
     if keyword == "type":
-        if value is None:
+        words = _TYPE_WORDS.get(str(expected), str(expected))
+        if value is None and pointer and not pointer.rsplit("/", 1)[-1].isdigit():
             yield pointer, "E203", "null is not allowed: leave the field out instead"
+        elif pointer == "":
+            yield pointer, "E203", f"expected a dataset (a JSON object), found {describe(value)}"
         else:
-            words = _TYPE_WORDS.get(str(expected), str(expected))
             yield pointer, "E203", f"expected {words}, found {describe(value)}"
         return
     if keyword == "anyOf" and all("const" in option for option in expected):
@@ -153,10 +159,15 @@ def _findings(schema: _Schema, error: ValidationError) -> Iterator[Finding]:
         low, high = subschema.get("minimum"), subschema.get("maximum")
         yield pointer, "E207", f"{value!r} is out of range: it must be from {low} to {high}"
         return
-    if name in _TEXT_CHECKS and keyword in ("not", "minLength", "maxLength"):
+    if keyword in ("maxLength", "minLength") and isinstance(value, str):
+        code = "E205" if name in _REF_CHECKS else "E206" if name in _FORMAT_CHECKS else "E208"
+        if keyword == "minLength":
+            yield pointer, code, "must not be empty"
+        else:
+            yield pointer, code, f"is {len(value)} characters long; the limit is {expected}"
+        return
+    if name in _TEXT_CHECKS and keyword == "not":
         reason = _TEXT_CHECKS[name].problem(value) or "breaks the text rules"
-        if keyword == "maxLength":
-            reason = f"is {len(value)} characters long; the limit is {expected}"
         yield pointer, "E208", reason
         return
     if rule is not None:

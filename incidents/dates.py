@@ -79,19 +79,18 @@ class DatePoint:
             if not isinstance(getattr(self, name), bool):
                 raise fail(self, name, getattr(self, name), "expected True or False", "E203")
         if not 1 <= self.year <= 9999:
-            raise fail(self, "year", self.year, "must be from 1 to 9999", "E207")
+            raise fail(self, "year", self.year, "year must be from 1 to 9999", "E207")
         if self.month is None:
             if self.day is not None:
                 raise fail(self, "day", self.day, "a day needs a month", "E206")
             return
         if not 1 <= self.month <= 12:
-            raise fail(self, "month", self.month, "must be from 1 to 12", "E302")
+            raise fail(self, "month", self.month, "month must be from 1 to 12", "E302")
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise fail(
-                    self, "day", self.day, f"{self.year}-{self.month:02d} has {last} days", "E302"
-                )
+                reason = f"{self.year}-{self.month:02d} has {last} days, so no day {self.day}"
+                raise fail(self, "day", self.day, reason, "E302")
 
     @property
     def precision(self) -> Precision:
@@ -162,7 +161,8 @@ class PartialDate:
     def parse(cls, text: str) -> Self:
         """Read EDTF text (see the module documentation); raise :class:`FieldError` if bad."""
         if not isinstance(text, str):
-            raise FieldError(cls.__name__, "text", text, "expected EDTF text such as '2025-06-27'")
+            reason = "expected EDTF text such as '2025-06-27'"
+            raise FieldError(cls.__name__, "text", text, reason, "E203")
         match = _PARSER.fullmatch(text)
         if match is None:
             raise FieldError(
@@ -178,8 +178,7 @@ class PartialDate:
             end = _point(match, "b") if match["byear"] else None
             return cls(start=start, end=end)
         except FieldError as error:
-            reason = f"{error.field} {error.reason}"
-            raise FieldError(cls.__name__, "text", text, reason, error.code) from None
+            raise FieldError(cls.__name__, "text", text, error.reason, error.code) from None
 
     @classmethod
     def of(

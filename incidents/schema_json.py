@@ -276,11 +276,12 @@ def _text_schema(single_line: bool) -> dict[str, Any]:
             "no leading or trailing white space, no control characters.",
             "minLength": 1,
             "not": {
+                "type": "string",
                 "anyOf": [
                     {"pattern": _FORBIDDEN_IN_LINE},
                     {"pattern": "^\\s"},
                     {"pattern": "\\s$"},
-                ]
+                ],
             },
         }
     return {
@@ -288,7 +289,7 @@ def _text_schema(single_line: bool) -> dict[str, Any]:
         "description": "Text in Unicode NFC: not blank, no control characters but tab and line "
         "feed, no carriage returns.",
         "pattern": "\\S",
-        "not": {"pattern": _FORBIDDEN},
+        "not": {"type": "string", "pattern": _FORBIDDEN},
     }
 
 

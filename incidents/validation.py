@@ -61,9 +61,23 @@ def _validate(target: Any) -> Report:
     if isinstance(target, str | bytes | bytearray | memoryview):
         return _validate_text(target)
     if isinstance(target, Mapping):
-        return _report(target, _checks(target, flagged=True), text=None)
-    kinds = "a path, JSON text, bytes or a mapping"
-    return _single("E100", f"cannot validate a {type(target).__name__}; pass {kinds}")
+        data = _plain(target)
+        return _report(data, _checks(data, flagged=True), text=None)
+    kinds = "a path (pathlib.Path), JSON text, bytes or a mapping"
+    return _single(
+        "E100", f"cannot validate an object of type {type(target).__name__}; pass {kinds}"
+    )
+
+
+def _plain(data: Any) -> Any:
+    """Mappings of any kind as dicts, lists as lists; other values as they are."""
+    if isinstance(data, Mapping) and not isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
 
 
 def _validate_file(path: Path) -> Report:
@@ -85,7 +99,7 @@ def _validate_file(path: Path) -> Report:
 
 
 def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
-    if len(content) > MAX_DOCUMENT_BYTES:
+    if _size(content) > MAX_DOCUMENT_BYTES:
         return _single("E108", f"the document is larger than {MAX_DOCUMENT_BYTES} bytes")
     try:
         data, flagged = parse_json(content if isinstance(content, str) else bytes(content))
@@ -103,6 +117,15 @@ def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
         return Report(tuple(problems))
     text = content if isinstance(content, str) else bytes(content).decode("utf-8")
     return _report(data, _checks(data, flagged), text)
+
+
+def _size(content: str | bytes | bytearray | memoryview) -> int:
+    """The size in bytes (UTF-8 for text; counted only when it could matter)."""
+    if not isinstance(content, str):
+        return len(content)
+    if len(content) * 4 <= MAX_DOCUMENT_BYTES:
+        return len(content)
+    return len(content.encode("utf-8", "surrogatepass"))
 
 
 def _hint(message: str, content: str | bytes | bytearray | memoryview) -> str:
@@ -129,7 +152,14 @@ def _checks(data: Any, flagged: bool) -> list[Finding]:
     findings: list[Finding] = list(_flags(data, "")) if flagged else []
     schema = list(schema_findings(data))
     findings += schema
-    findings += _model_findings(data, [pointer for pointer, _, _ in schema])
+    covered = [pointer for pointer, _, _ in schema]
+    # A record rule the schema reported (E202/E209) covers the model's version of it.
+    ruled = {pointer.rsplit("/", 1)[0] for pointer, code, _ in schema if code in ("E202", "E209")}
+    findings += [
+        finding
+        for finding in _model_findings(data, covered)
+        if not (finding[1] == "E209" and finding[0].rsplit("/", 1)[0] in ruled)
+    ]
     findings += semantic_findings(data)
     unique: dict[tuple[str, str], Finding] = {}
     for finding in findings:
@@ -187,9 +217,8 @@ def _report(data: Any, findings: list[Finding], text: str | None) -> Report:
     for pointer, code, message in findings:
         anchor = _nearest(pointer, positions or order)
         line, column = positions.get(anchor, (None, None)) if positions else (None, None)
-        problems.append(
-            (order.get(_nearest(pointer, order), 0), pointer, code, message, line, column)
-        )
+        rank = (line, column) if line is not None else (order.get(_nearest(pointer, order), 0), 0)
+        problems.append((rank, pointer, code, message, line, column))
     problems.sort(key=lambda entry: (entry[0], entry[1], entry[2]))
     return Report(
         tuple(
