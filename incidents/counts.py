@@ -71,7 +71,13 @@ class Count:
         present = [(n, v) for n in ("low", "best", "high") if (v := getattr(self, n)) is not None]
         for (first, lower), (second, upper) in itertools.pairwise(present):
             if lower > upper:
-                raise fail(self, second, upper, f"must not be less than {first} ({lower})", "E406")
+                raise fail(
+                    self,
+                    second,
+                    upper,
+                    f"{second} ({upper}) must not be less than {first} ({lower})",
+                    "E406",
+                )
 
     @classmethod
     def exactly(cls, value: int) -> Self:

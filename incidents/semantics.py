@@ -302,7 +302,11 @@ def _count_order(count: dict[str, Any], pointer: str) -> Iterator[Finding]:
     ]
     for (first, lower), (second, upper) in itertools.pairwise(present):
         if lower > upper:
-            yield f"{pointer}/{second}", "E406", f"must not be less than {first} ({lower})"
+            yield (
+                f"{pointer}/{second}",
+                "E406",
+                f"{second} ({upper}) must not be less than {first} ({lower})",
+            )
 
 
 def _repeated_claims(claims: list[Any], pointer: str) -> Iterator[Finding]:
