@@ -28,6 +28,7 @@ from incidents.measure_kinds import CodeMapping, MeasureKind
 from incidents.measures import DiplomaticMeasure
 from incidents.report import Problem, Report
 from incidents.schema_json import json_schema
+from incidents.schema_xsd import xml_schema
 from incidents.sources import Citation, Source
 from incidents.validation import validate
 from incidents.vocabulary import (
@@ -43,10 +44,12 @@ from incidents.vocabulary import (
     SourceKind,
     Stance,
 )
+from incidents.xml_format import NAMESPACE, from_xml, to_xml
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "NAMESPACE",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
@@ -90,11 +93,14 @@ __all__ = [
     "__version__",
     "converter",
     "from_json",
+    "from_xml",
     "json_schema",
     "make_id",
     "read",
     "slugify",
     "to_json",
+    "to_xml",
     "validate",
     "write",
+    "xml_schema",
 ]

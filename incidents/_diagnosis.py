@@ -189,16 +189,28 @@ class _Walk:
                 if field.validator is not None:
                     field.validator(blank, field, value)
             except FieldError as error:
-                self.report(_field_path(path, error.field), error.reason, error.code)
+                self.report(_field_path(path, error.field), _explain(error), error.code)
                 ok = False
         if not ok:
             return False
         try:  # the cross-field rules, once every field is fine on its own
             cls(**values)
         except FieldError as error:
-            self.report(_field_path(path, error.field), error.reason, error.code)
+            self.report(_field_path(path, error.field), _explain(error), error.code)
             return False
         return True
+
+
+def _explain(error: FieldError) -> str:
+    """A field check's reason with the value it is about: "'english' is not a BCP 47 tag"."""
+    if error.value is None or isinstance(error.value, tuple | dict | list):
+        return error.reason
+    shown = repr(error.value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    if error.reason.startswith(("is ", "must ", "refers ", "has ", "contains ")):
+        return f"{shown} {error.reason}"
+    return f"{error.reason} (got {shown})"
 
 
 def _bind(kind: Any, bindings: dict[Any, Any]) -> Any:

@@ -97,6 +97,13 @@ _TABLE: Final = (
     ),
     Code("E108", Layer.SYNTAX, "input too large", "The document is larger than the size limit."),
     Code(
+        "E109",
+        Layer.SYNTAX,
+        "forbidden XML construct",
+        "The XML has a DOCTYPE, an entity reference or a processing instruction; none is "
+        "allowed (they are how XML attacks work, and the format needs none).",
+    ),
+    Code(
         "E201",
         Layer.SCHEMA,
         "unknown field",

@@ -11,17 +11,18 @@ from typing import Final
 from incidents.dataset import Dataset
 from incidents.errors import FileError, ParseError
 from incidents.json_format import from_json, to_json
+from incidents.xml_format import from_xml, to_xml
 
 __all__ = ["MAX_FILE_BYTES", "read", "write"]
 
 #: Files larger than this are refused before they are read (1 GiB).
 MAX_FILE_BYTES: Final = 1 << 30
 
-_FORMATS: Final = (".json",)
+_FORMATS: Final = (".json", ".xml")
 
 
 def read(path: str | os.PathLike[str]) -> Dataset:
-    """Read a dataset file; the suffix picks the format (``.json``).
+    """Read a dataset file; the suffix picks the format (``.json`` or ``.xml``).
 
     Raises :class:`~incidents.FileError` when the file cannot be read and
     :class:`~incidents.ParseError` (whose message names the file) when its content is bad.
@@ -45,21 +46,21 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     if len(data) > MAX_FILE_BYTES:
         raise FileError(str(target), f"is larger than the limit of {MAX_FILE_BYTES} bytes")
     try:
-        return from_json(data)
+        return from_xml(data) if _format_of(target) == ".xml" else from_json(data)
     except ParseError as error:
         raise ParseError(error.problems, source=str(target)) from None
 
 
 def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write a dataset file atomically; the suffix picks the format (``.json``).
+    """Write a dataset file atomically; the suffix picks the format (``.json`` or ``.xml``).
 
     The text goes to a temporary file in the same folder, is flushed to disk, and then
     replaces the target in one step: readers see the old file or the new one, never half a
     file, and a failure leaves the target as it was and no temporary file behind.
     """
     target = Path(path)
-    _format_of(target)
-    payload = to_json(dataset).encode("utf-8")
+    suffix = _format_of(target)
+    payload = to_xml(dataset) if suffix == ".xml" else to_json(dataset).encode("utf-8")
     folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

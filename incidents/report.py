@@ -23,7 +23,8 @@ class Problem:
     code: str
     #: What is wrong, phrased so a person can fix it.
     message: str
-    #: JSON Pointer (RFC 6901) of the offending value; ``""`` is the whole document.
+    #: Where the problem is: a JSON Pointer (RFC 6901) for JSON input (``""`` is the whole
+    #: document), an XPath (namespace prefix ``i``) for XML input.
     location: str = ""
     #: 1-based line in the source text, when known.
     line: int | None = None
@@ -37,7 +38,10 @@ class Problem:
 
     @property
     def path(self) -> str:
-        """The location as a JSONPath: ``/incidents/2/date`` -> ``$.incidents[2].date``."""
+        """A JSON location as a JSONPath (``/incidents/2/date`` -> ``$.incidents[2].date``);
+        an XPath as it is."""
+        if self.location.startswith("/i:"):
+            return self.location
         return pointer_to_path(self.location)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,7 +58,12 @@ class Problem:
         return data
 
     def __str__(self) -> str:
-        where = f"{self.line}:{self.column}" if self.line is not None else self.location or "/"
+        if self.line is None:
+            where = self.location or "/"
+        elif self.column is None:
+            where = f"{self.line}"
+        else:
+            where = f"{self.line}:{self.column}"
         suffix = f" (at {self.location or '/'})" if self.line is not None else ""
         return f"{where}: {self.code} {self.message}{suffix}"
 

@@ -21,12 +21,14 @@ from typing import Any, Final
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
 from incidents._positions import escape_pointer, value_positions
 from incidents._schema_layer import schema_findings
+from incidents._xsd_layer import xsd_findings
 from incidents.converter import converter, structure_dataset
 from incidents.dataset import Dataset
 from incidents.errors import ParseError
 from incidents.json_format import parse_json
 from incidents.report import Problem, Report, path_to_pointer
 from incidents.semantics import semantic_findings
+from incidents.xml_format import parse_xml
 
 __all__ = ["MAX_DOCUMENT_BYTES", "validate"]
 
@@ -101,6 +103,8 @@ def _validate_file(path: Path) -> Report:
 def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
     if _size(content) > MAX_DOCUMENT_BYTES:
         return _single("E108", f"the document is larger than {MAX_DOCUMENT_BYTES} bytes")
+    if _looks_like_xml(content):
+        return _validate_xml(content if isinstance(content, str) else bytes(content))
     try:
         data, flagged = parse_json(content if isinstance(content, str) else bytes(content))
     except ParseError as error:
@@ -128,10 +132,45 @@ def _size(content: str | bytes | bytearray | memoryview) -> int:
     return len(content.encode("utf-8", "surrogatepass"))
 
 
+def _looks_like_xml(content: str | bytes | bytearray | memoryview) -> bool:
+    """Whether the document starts (after a BOM and white space) with '<'."""
+    if isinstance(content, str):
+        return content[:1000].lstrip("\ufeff \t\r\n").startswith("<")
+    return bytes(content[:1000]).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+
+
+def _validate_xml(content: str | bytes) -> Report:
+    """XML: safe parsing, the XSD, then the same model and semantic layers as JSON."""
+    try:
+        document = parse_xml(content)
+    except ParseError as error:
+        problems = [
+            Problem(code=p.code, message=p.message, location=p.path, line=p.line, column=p.column)
+            for p in error.problems
+        ]
+        return Report(tuple(problems))
+    found: list[tuple[str, str, str, int | None]] = []
+    for pointer, code, message in _model_findings(document.data, []) + semantic_findings(
+        document.data
+    ):
+        xpath, line = document.where(pointer)
+        found.append((xpath, code, message, line))
+    # The XSD's own wording is kept only where the model and semantic layers said nothing.
+    places = {xpath for xpath, _, _, _ in found}
+    found += [finding for finding in xsd_findings(document) if finding[0] not in places]
+    unique: dict[tuple[str, str], tuple[str, str, str, int | None]] = {}
+    for finding in found:
+        unique.setdefault((finding[0], finding[1]), finding)
+    ordered = sorted(unique.values(), key=lambda f: (f[3] or 0, f[0], f[1]))
+    return Report(
+        tuple(
+            Problem(code=code, message=message, location=xpath, line=line)
+            for xpath, code, message, line in ordered
+        )
+    )
+
+
 def _hint(message: str, content: str | bytes | bytearray | memoryview) -> str:
-    start = content[:100].lstrip() if isinstance(content, str) else bytes(content[:100]).lstrip()
-    if start[:1] in ("<", b"<"):
-        return f"{message} (this looks like XML; only JSON can be validated so far)"
     if isinstance(content, str) and _names_a_file(content):
         return f"{message} (text is read as the document; pass a pathlib.Path for a file)"
     return message

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from incidents.codes import codes_markdown
 from incidents.schema_json import json_schema_text
+from incidents.schema_xsd import xml_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Each derived file and the function that produces its text.
 DERIVED: dict[Path, Callable[[], str]] = {
     ROOT / "schemas" / "incidents.schema.json": json_schema_text,
+    ROOT / "schemas" / "incidents.xsd": xml_schema_text,
     ROOT / "docs" / "codes.md": codes_markdown,
 }
 

@@ -110,7 +110,7 @@ def test_write_replaces_an_existing_file(tmp_path: Path) -> None:
     assert ["data.json"] == sorted(path.name for path in tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("name", ["data.txt", "data", "data.json.bak", "data.xml"])
+@pytest.mark.parametrize("name", ["data.txt", "data", "data.json.bak", "data.yaml"])
 def test_unknown_suffix_is_refused_on_write(tmp_path: Path, name: str) -> None:
     """Writing to a file whose suffix names no known format raises FileError and writes nothing."""
     target = tmp_path / name

@@ -113,6 +113,12 @@ CASES = [
         "1e999",
     ),
     Case("E108", lines(HEAD, ACTOR, SOURCE, '"incidents": []}'), "", limit=64),
+    Case(
+        "E109",
+        '<?xml version="1.0"?>\n<!DOCTYPE dataset [<!ENTITY x "y">]>\n<dataset/>',
+        "/",
+        2,
+    ),
     # --- schema ----------------------------------------------------------------------------
     Case(
         "E201",

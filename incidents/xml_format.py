@@ -1,0 +1,359 @@
+"""XML in and out: one dataset per document, in the namespace :data:`NAMESPACE`.
+
+The mapping (which fields are attributes, which are elements) is described in
+:mod:`incidents._xml_shape` and ``docs/xml.md``; it is derived from the record classes, as is
+the XSD. XML and JSON carry exactly the same records: ``from_json(to_json(from_xml(x)))``
+equals ``from_xml(x)``.
+
+Parsing is safe by construction:
+
+* input is bytes (or text, encoded to UTF-8), at most :data:`MAX_DOCUMENT_BYTES`; a path is
+  never handed to the parser (which would also decompress gzip transparently);
+* the document must be UTF-8; a ``DOCTYPE`` (and so any entity declaration) is refused before
+  parsing, and the parser is set to resolve no entities, load no DTD, use no network and keep
+  libxml2's size limits (``huge_tree`` off);
+* processing instructions are refused; XInclude is never processed;
+* elements nest at most :data:`MAX_DEPTH` deep.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+from lxml import etree
+
+from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._fields import Check, FloatRange, InstanceOf, IntRange
+from incidents._positions import escape_pointer
+from incidents._xml_shape import NAMESPACE, Shape, lexical, shapes
+from incidents.claims import Claim
+from incidents.converter import converter, structure_dataset, unstructure_dataset
+from incidents.dataset import Dataset
+from incidents.errors import IncidentsError, ParseError, ParseProblem
+from incidents.report import path_to_pointer
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "NAMESPACE",
+    "XmlDocument",
+    "from_xml",
+    "parse_xml",
+    "to_xml",
+]
+
+#: Elements may nest at most this deep (valid documents need about twelve levels).
+MAX_DEPTH: Final = 64
+#: Documents larger than this are refused before parsing (256 MiB).
+MAX_DOCUMENT_BYTES: Final = 256 * 1024 * 1024
+#: The prefix used for the namespace in the XPaths of problems.
+PREFIX: Final = "i"
+
+_ROOT: Final = "dataset"
+_ENCODING: Final = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_INTEGER: Final = re.compile(r"-?[0-9]{1,20}")
+_DOUBLE: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([Ee][+-]?[0-9]+)?")
+
+
+def to_xml(dataset: Dataset) -> bytes:
+    """The dataset as an XML document: UTF-8, declared, pretty-printed, deterministic."""
+    if not isinstance(dataset, Dataset):
+        raise IncidentsError(f"to_xml takes a Dataset, not {type(dataset).__name__}")
+    root = etree.Element(_tag(_ROOT), nsmap={None: NAMESPACE})
+    _write(root, unstructure_dataset(dataset), Dataset, None)
+    try:
+        return bytes(
+            etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        )
+    except ValueError as error:  # pragma: no cover - the model forbids what XML cannot carry
+        raise IncidentsError(f"cannot write XML: {error}") from None
+
+
+def _tag(name: str) -> str:
+    return f"{{{NAMESPACE}}}{name}"
+
+
+def _write(element: Any, data: dict[str, Any], cls: type, value_check: Check | None) -> None:
+    for shape in shapes(cls, value_check):
+        if shape.name not in data:
+            continue
+        value = data[shape.name]
+        if shape.kind == "attribute":
+            element.set(shape.name, lexical(value))
+        elif shape.kind == "text":
+            etree.SubElement(element, _tag(shape.name)).text = lexical(value)
+        elif shape.kind == "record":
+            _write(etree.SubElement(element, _tag(shape.name)), value, _record(shape), None)
+        else:
+            container = etree.SubElement(element, _tag(shape.name))
+            for item in value:
+                child = etree.SubElement(container, _tag(shape.item))
+                if shape.item_kind == "claim":
+                    _write(child, item, Claim, shape.value_check)
+                elif shape.item_kind == "record":
+                    _write(child, item, _record(shape), None)
+                else:
+                    child.text = lexical(item)
+
+
+def _record(shape: Shape) -> type:
+    if shape.record is None:  # pragma: no cover - shapes of kind record always name one
+        raise TypeError(f"{shape.name} has no record class")
+    return shape.record
+
+
+# --------------------------------------------------------------------------------- reading
+
+
+class XmlDocument:
+    """A parsed XML document as plain data, with where each value came from.
+
+    ``data`` is what the JSON reader would produce for the same dataset; ``locations`` maps
+    each JSON Pointer in it to the XPath and line of the element or attribute it came from.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.locations: dict[str, tuple[str, int | None]] = {}
+        #: The XPath of each element that was read.
+        self.paths: dict[Any, str] = {root: f"/{PREFIX}:{_ROOT}"}
+        self.marked = False
+        self.data: Any = self._document(root)
+
+    def where(self, pointer: str) -> tuple[str, int | None]:
+        """The XPath and line for a pointer (or its nearest ancestor that has one)."""
+        while pointer and pointer not in self.locations:
+            pointer = pointer.rsplit("/", 1)[0]
+        return self.locations.get(pointer, (f"/{PREFIX}:{_ROOT}", None))
+
+    def _document(self, root: Any) -> Any:
+        xpath = f"/{PREFIX}:{_ROOT}"
+        self.locations[""] = (xpath, root.sourceline)
+        if root.tag != _tag(_ROOT):
+            self.marked = True
+            return Flagged(
+                f"the root element must be <{_ROOT}> in the namespace {NAMESPACE}, "
+                f"not {_describe_tag(root.tag)}",
+                "E201",
+            )
+        return self._record(root, Dataset, None, "", xpath)
+
+    def _record(
+        self, element: Any, cls: type, value_check: Check | None, pointer: str, xpath: str
+    ) -> Any:
+        by_name = {shape.name: shape for shape in shapes(cls, value_check)}
+        data: dict[str, Any] = {}
+        duplicates: list[str] = []
+        for key, raw in element.attrib.items():
+            name = _local(key)
+            shape = by_name.get(name)
+            where = f"{pointer}/{escape_pointer(name)}"
+            self.locations[where] = (f"{xpath}/@{name}", element.sourceline)
+            if shape is not None and shape.kind == "attribute":
+                data[name] = _typed(raw, shape.check)
+            else:
+                data[name] = raw if shape is None else _wrong_form(name, shape)
+        for child in _children(element):
+            name = _local(child.tag)
+            where = f"{pointer}/{escape_pointer(name)}"
+            path = f"{xpath}/{PREFIX}:{name}"
+            if name in data:
+                duplicates.append(name)
+                continue
+            self.locations[where] = (path, child.sourceline)
+            self.paths[child] = path
+            shape = by_name.get(name)
+            if shape is None or child.tag != _tag(name):
+                data[name] = _loose(child)
+            elif shape.kind == "attribute":
+                data[name] = _wrong_form(name, shape)
+            elif shape.kind == "text":
+                data[name] = _text(child)
+            elif shape.kind == "record":
+                data[name] = self._record(child, _record(shape), None, where, path)
+            else:
+                data[name] = self._list(child, shape, where, path)
+        if duplicates:
+            marked = DuplicateKeys(data)
+            marked.duplicates = tuple(duplicates)
+            self.marked = True
+            return marked
+        return data
+
+    def _list(self, container: Any, shape: Shape, pointer: str, xpath: str) -> Any:
+        if container.attrib:
+            return _loose(container)
+        items = []
+        for position, child in enumerate(_children(container)):
+            where = f"{pointer}/{position}"
+            path = f"{xpath}/{PREFIX}:{shape.item}[{position + 1}]"
+            self.locations[where] = (path, child.sourceline)
+            self.paths[child] = path
+            if child.tag != _tag(shape.item):
+                self.marked = True
+                message = (
+                    f"unexpected element {_describe_tag(child.tag)} in <{shape.name}>; "
+                    f"its items are <{shape.item}>"
+                )
+                items.append(Flagged(message, "E201"))
+            elif shape.item_kind == "claim":
+                items.append(self._record(child, Claim, shape.value_check, where, path))
+            elif shape.item_kind == "record":
+                items.append(self._record(child, _record(shape), None, where, path))
+            else:
+                items.append(_text(child))
+        return items
+
+
+def _children(element: Any) -> Iterator[Any]:
+    """Child elements, skipping comments; text between them must be white space."""
+    for child in element:
+        if isinstance(child.tag, str):
+            yield child
+
+
+def _local(tag: str) -> str:
+    """``{urn:incidents:xml:1}actor`` -> ``actor``; a foreign namespace stays visible."""
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if namespace and namespace != NAMESPACE:
+        return f"{{{namespace}}}{local}"
+    return local
+
+
+def _describe_tag(tag: str) -> str:
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"<{local}> in namespace {namespace}" if namespace else f"<{local}> in no namespace"
+
+
+def _text(element: Any) -> Any:
+    """An element's text; an element with children or attributes instead is kept as data."""
+    if len(element) or element.attrib:
+        return _loose(element)
+    return element.text or ""
+
+
+def _loose(element: Any) -> Any:
+    """An element the mapping does not expect, as data the later checks will refuse."""
+    if not len(element) and not element.attrib:
+        return element.text or ""
+    data: dict[str, Any] = {_local(key): value for key, value in element.attrib.items()}
+    for child in _children(element):
+        data[_local(child.tag)] = _loose(child)
+    return data
+
+
+def _wrong_form(name: str, shape: Shape) -> Flagged:
+    form = {"attribute": "an attribute", "text": "an element", "record": "an element"}
+    return Flagged(f"{name!r} must be {form.get(shape.kind, 'an element')} here", "E201")
+
+
+def _typed(raw: str, check: Check | None) -> Any:
+    """An attribute's text as the JSON value it stands for (left as text when it is not one)."""
+    if isinstance(check, IntRange) and _INTEGER.fullmatch(raw):
+        return int(raw)
+    if isinstance(check, FloatRange) and _DOUBLE.fullmatch(raw):
+        value = float(raw)
+        return value if math.isfinite(value) else raw
+    if isinstance(check, InstanceOf) and check.kind is bool and raw in ("true", "false"):
+        return raw == "true"
+    return raw
+
+
+def parse_xml(document: str | bytes) -> XmlDocument:
+    """Parse an XML document safely; raise :class:`ParseError` (with line) if it is not XML."""
+    raw = _bytes(document)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        message = f"the document is larger than {MAX_DOCUMENT_BYTES} bytes"
+        raise ParseError([ParseProblem("/", message, code="E108")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        raise ParseError(
+            [ParseProblem("/", "the document is UTF-16 or UTF-32; save it as UTF-8", 1, 1, "E102")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = f"not valid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
+        raise ParseError([ParseProblem("/", message, line, None, "E102")]) from None
+    declared = _ENCODING.match(raw.removeprefix(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        message = f"the document declares encoding {declared.group(1).decode()}; only UTF-8 is read"
+        raise ParseError([ParseProblem("/", message, 1, None, "E102")])
+    doctype = text.find("<!DOCTYPE")
+    if doctype >= 0:
+        line = text.count("\n", 0, doctype) + 1
+        message = "a DOCTYPE (and so any DTD or entity declaration) is not allowed"
+        raise ParseError([ParseProblem("/", message, line, None, "E109")])
+    return XmlDocument(_parse(raw))
+
+
+def _bytes(document: str | bytes) -> bytes:
+    if isinstance(document, str):
+        return document.encode("utf-8", "surrogatepass")
+    if isinstance(document, bytes | bytearray | memoryview):
+        return bytes(document)
+    message = f"expected XML text (str) or bytes, not {type(document).__name__}"
+    raise ParseError([ParseProblem("/", message, code="E100")])
+
+
+def _parse(raw: bytes) -> Any:
+    depth = 0
+    root = None
+    events = etree.iterparse(
+        io.BytesIO(raw),
+        events=("start", "end", "pi"),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+    )
+    try:
+        for event, node in events:
+            if event == "pi":
+                message = f"processing instructions are not allowed (<?{node.target} ...?>)"
+                raise ParseError([ParseProblem("/", message, node.sourceline, None, "E109")])
+            if event == "start":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"elements are nested more than {MAX_DEPTH} levels deep"
+                    raise ParseError([ParseProblem("/", message, node.sourceline, None, "E104")])
+                root = node if root is None else root
+            else:
+                depth -= 1
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        code = "E104" if "depth" in str(error).lower() else "E101"
+        message = f"not well-formed XML: {error.msg}"
+        raise ParseError([ParseProblem("/", message, line, column, code)]) from None
+    if root is None:  # pragma: no cover - lxml raises on an empty document
+        raise ParseError([ParseProblem("/", "the document has no root element", code="E101")])
+    for node in root.iter():
+        if isinstance(node, etree._Entity):
+            message = f"entity reference &{node.name}; is not allowed"
+            raise ParseError([ParseProblem("/", message, node.sourceline, None, "E109")])
+    return root
+
+
+def from_xml(document: str | bytes) -> Dataset:
+    """Read a dataset from an XML document; raise :class:`ParseError` on any problem.
+
+    Each problem's ``path`` is an XPath (namespace prefix ``i``) and ``line`` its line.
+    """
+    parsed = parse_xml(document)
+    if not parsed.marked:
+        try:
+            return structure_dataset(parsed.data)
+        except Exception:  # noqa: S110 - any failure: the walk below says what and where
+            pass
+    problems = []
+    for problem in diagnose(parsed.data, Dataset, converter):
+        xpath, line = parsed.where(path_to_pointer(problem.path))
+        problems.append(ParseProblem(xpath, problem.message, line, None, problem.code))
+    if not problems:  # pragma: no cover - the walk mirrors the converter; kept as a backstop
+        problems = [ParseProblem("/", "the document could not be read as a dataset")]
+    raise ParseError(problems)
