@@ -7,8 +7,15 @@ release); the default profile keeps the whole suite well under a few minutes.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
+from lxml import etree
+
+import incidents
+from incidents import files, xml_format
 
 settings.register_profile(
     "default",
@@ -23,3 +30,25 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _validate_every_xml_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every XML document any test produces is checked against the committed XSD."""
+    original = xml_format.to_xml
+
+    def checked(dataset: Any) -> bytes:
+        document = original(dataset)
+        tree = etree.fromstring(document)
+        assert _XSD.validate(tree), str(_XSD.error_log)
+        return document
+
+    for module in (incidents, xml_format, files):
+        monkeypatch.setattr(module, "to_xml", checked)
+
+
+_XSD = etree.XMLSchema(
+    etree.fromstring(
+        (Path(__file__).resolve().parent.parent / "schemas" / "incidents.xsd").read_bytes()
+    )
+)
