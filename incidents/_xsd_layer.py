@@ -49,19 +49,31 @@ def xsd_findings(document: XmlDocument) -> Iterator[XmlFinding]:
     if schema.validate(document.root):
         return
     tree = document.root.getroottree()
+    prefixes = {
+        prefix: namespace
+        for node in document.root.iter()
+        if isinstance(node.tag, str)
+        for prefix, namespace in node.nsmap.items()
+        if prefix
+    }
     for entry in schema.error_log:
-        finding = _finding(entry, tree, document)
+        finding = _finding(entry, tree, document, prefixes)
         if finding is not None:
             yield finding
 
 
-def _finding(entry: Any, tree: Any, document: XmlDocument) -> XmlFinding | None:
+def _finding(
+    entry: Any, tree: Any, document: XmlDocument, prefixes: dict[str, str]
+) -> XmlFinding | None:
     message = str(entry.message)
     subject = _SUBJECT.match(message)
     attribute = subject.group("attribute") if subject else None
     text = message[subject.end() :] if subject else message
     text = text.replace(f"{{{NAMESPACE}}}", f"{PREFIX}:").rstrip(".")
-    nodes = tree.xpath(entry.path) if entry.path else []
+    try:
+        nodes = tree.xpath(entry.path, namespaces=prefixes) if entry.path else []
+    except etree.XPathError:  # a path libxml2 wrote with prefixes it did not declare
+        nodes = []
     xpath = document.paths.get(nodes[0], f"/{PREFIX}:dataset") if nodes else f"/{PREFIX}:dataset"
     code = _CODES.get(entry.type_name, "E210")
     if entry.type_name == "SCHEMAV_CVC_IDC":

@@ -136,7 +136,8 @@ def _looks_like_xml(content: str | bytes | bytearray | memoryview) -> bool:
     """Whether the document starts (after a BOM and white space) with '<'."""
     if isinstance(content, str):
         return content[:1000].lstrip("\ufeff \t\r\n").startswith("<")
-    return bytes(content[:1000]).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+    start = bytes(content[:1000]).removeprefix(b"\xef\xbb\xbf").replace(b"\x00", b"")
+    return start.lstrip().startswith(b"<")  # NULs: UTF-16/32 XML, which the XML reader refuses
 
 
 def _validate_xml(content: str | bytes) -> Report:

@@ -273,6 +273,12 @@ def parse_xml(document: str | bytes) -> XmlDocument:
         raise ParseError(
             [ParseProblem("/", "the document is UTF-16 or UTF-32; save it as UTF-8", 1, 1, "E102")]
         )
+    if b"\x00" in raw:
+        # XML 1.0 cannot contain NUL at all: this is UTF-16 or UTF-32 without a byte-order
+        # mark, which the checks below (made for UTF-8 text) must not be asked to read.
+        offset = raw.index(b"\x00")
+        message = f"a NUL byte at offset {offset}: the document is not UTF-8 (UTF-16 or UTF-32?)"
+        raise ParseError([ParseProblem("/", message, None, None, "E102")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -326,10 +332,15 @@ def _parse(raw: bytes) -> Any:
             else:
                 depth -= 1
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        code = "E104" if "depth" in str(error).lower() else "E101"
-        message = f"not well-formed XML: {error.msg}"
-        raise ParseError([ParseProblem("/", message, line, column, code)]) from None
+        # The first entry of the error log names the cause; iterparse's own message may only
+        # describe the aftermath ("no element found").
+        entries = list(error.error_log)
+        first = entries[0] if entries else None
+        text = str(first.message) if first is not None else str(error.msg)
+        line, column = (first.line, first.column) if first is not None else error.position
+        code = "E104" if "depth" in text.lower() else "E101"
+        message = f"not well-formed XML: {text}"
+        raise ParseError([ParseProblem("/", message, line or None, column or None, code)]) from None
     if root is None:  # pragma: no cover - lxml raises on an empty document
         raise ParseError([ParseProblem("/", "the document has no root element", code="E101")])
     for node in root.iter():
