@@ -199,3 +199,16 @@ def test_every_xml_written_by_tests_is_checked():
     """The autouse fixture in conftest.py wraps to_xml, so all XML the tests write is validated."""
     assert "checked" == incidents.to_xml.__name__
     assert "checked" == incidents.files.to_xml.__name__
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x1b", "\r", "\ud800", "\ufffe", "\x85"])
+def test_characters_xml_cannot_carry_are_refused_for_every_format(bad):
+    """Such characters fail at construction and in a JSON file, so to_xml never meets them."""
+    with pytest.raises(incidents.FieldError):
+        Source(id="source:x", title=f"A{bad}B")
+    document = json.dumps(
+        {"schema_version": "1.0", "sources": [{"id": "source:x", "title": f"A{bad}B"}]}
+    )
+    with pytest.raises(ParseError) as caught:
+        incidents.from_json(document)
+    assert ["$.sources[0].title"] == [problem.path for problem in caught.value.problems]
