@@ -1,4 +1,4 @@
-"""Regenerate the files derived from the code: the schemas and the problem code table.
+"""Regenerate the files derived from the code: schemas, problem code table, example files.
 
     python scripts/regenerate.py          # write them
     python scripts/regenerate.py --check  # exit 1 and list the stale ones
@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from incidents import examples, to_json, to_xml
 from incidents.codes import codes_markdown
 from incidents.schema_json import json_schema_text
 from incidents.schema_xsd import xml_schema_text
@@ -25,6 +26,16 @@ DERIVED: dict[Path, Callable[[], str]] = {
     ROOT / "schemas" / "incidents.schema.json": json_schema_text,
     ROOT / "schemas" / "incidents.xsd": xml_schema_text,
     ROOT / "docs" / "codes.md": codes_markdown,
+    **{
+        ROOT / "examples" / f"{name}.json": (lambda name=name: to_json(examples.load(name)))
+        for name in examples.names()
+    },
+    **{
+        ROOT / "examples" / f"{name}.xml": (
+            lambda name=name: to_xml(examples.load(name)).decode("utf-8")
+        )
+        for name in examples.names()
+    },
 }
 
 

@@ -16,7 +16,7 @@ from incidents import validate
 from incidents.codes import CODES, Severity
 from incidents.report import Problem, Report
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "quickstart.json"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "russia-azerbaijan-2025.json"
 
 # Building blocks of the documents below; each is one line of the document's text, so the
 # line a problem is on is known from the position of its part in ``lines(...)``.
@@ -589,8 +589,8 @@ def test_validation_never_touches_the_network(monkeypatch: pytest.MonkeyPatch):
         pytest.param(json.loads(EXAMPLE.read_text(encoding="utf-8")), id="dict"),
     ],
 )
-def test_the_quickstart_example_is_valid(target: object):
-    """examples/quickstart.json has no problem at all, however it is passed."""
+def test_the_example_is_valid(target: object):
+    """examples/russia-azerbaijan-2025.json has no problem at all, however it is passed."""
     report = validate(target)  # type: ignore[arg-type]
     assert () == report.problems
     assert report.ok

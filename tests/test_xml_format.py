@@ -76,7 +76,9 @@ def test_generated_xml_is_valid_and_stable(dataset: Dataset):
 
 def test_example_file_is_valid_xml():
     """The bundled example, written as XML, validates against the XSD."""
-    assert_valid_xml(incidents.to_xml(incidents.read(ROOT / "examples" / "quickstart.json")))
+    assert_valid_xml(
+        incidents.to_xml(incidents.read(ROOT / "examples" / "russia-azerbaijan-2025.json"))
+    )
 
 
 def _sample() -> Dataset:
