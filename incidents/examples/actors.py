@@ -383,6 +383,14 @@ ACTORS: Final = (
     ),
     Actor(id="actor:rbc", kind=OUTLET, name="RBC", country="RU"),
     Actor(
+        id="actor:ostorozhno-novosti",
+        kind=OUTLET,
+        name="Ostorozhno Novosti",
+        description="A Telegram news channel; it said it confirmed with Ibragimov that the "
+        "video of his citizenship being revoked was authentic.",
+        citations=(cite(MT_JULY_4, "The Telegram news channel Ostorozhno Novosti"),),
+    ),
+    Actor(
         id="actor:ruptly",
         kind=OUTLET,
         name="Ruptly",
