@@ -12,6 +12,7 @@ from incidents.counts import Count
 from incidents.dataset import SCHEMA_VERSION, Dataset, Record
 from incidents.dates import DatePoint, PartialDate
 from incidents.errors import (
+    ArgumentError,
     FieldError,
     FileError,
     IncidentsError,
@@ -54,6 +55,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Affiliation",
+    "ArgumentError",
     "Casualty",
     "CasualtyOutcome",
     "Citation",

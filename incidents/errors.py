@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentError",
     "FieldError",
     "FileError",
     "IncidentsError",
@@ -100,6 +101,24 @@ class FileError(IncidentsError, OSError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class ArgumentError(IncidentsError, ValueError):
+    """A library function was called with an argument it cannot take.
+
+    ``function`` names the function, ``argument`` the parameter, ``value`` what was passed and
+    ``reason`` what it should have been.
+    """
+
+    def __init__(self, function: str, argument: str, value: object, reason: str) -> None:
+        self.function = function
+        self.argument = argument
+        self.value = value
+        self.reason = reason
+        super().__init__(function, argument, value, reason)
+
+    def __str__(self) -> str:
+        return f"{self.function}({self.argument}=...): {self.reason} (got {_preview(self.value)})"
 
 
 class UnknownIdError(IncidentsError, KeyError):

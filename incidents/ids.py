@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Final, Literal
 
-from incidents.errors import IncidentsError
+from incidents.errors import ArgumentError
 
 __all__ = [
     "ID_KINDS",
@@ -89,5 +89,6 @@ def make_id(kind: IdKind, name: str) -> str:
     """Return a well-formed id of ``kind`` for ``name``: ``make_id("actor", "AZ MFA")``."""
     slug = slugify(name)
     if not slug:
-        raise IncidentsError(f"cannot make an id from {name!r}: it has no ASCII letters or digits")
+        reason = "needs ASCII letters or digits (transliterate other scripts first)"
+        raise ArgumentError("make_id", "name", name, reason)
     return f"{kind}:{slug}"

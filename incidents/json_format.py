@@ -29,7 +29,7 @@ from typing import Any, Final
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
 from incidents.converter import converter, structure_dataset, unstructure_dataset
 from incidents.dataset import Dataset
-from incidents.errors import IncidentsError, ParseError, ParseProblem
+from incidents.errors import ArgumentError, ParseError, ParseProblem
 
 __all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "from_json", "parse_json", "to_json"]
 
@@ -48,7 +48,8 @@ _DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
 def to_json(dataset: Dataset) -> str:
     """The dataset as a JSON document (deterministic: same dataset, same text)."""
     if not isinstance(dataset, Dataset):
-        raise IncidentsError(f"to_json takes a Dataset, not {type(dataset).__name__}")
+        reason = f"expected a Dataset, not {type(dataset).__name__}"
+        raise ArgumentError("to_json", "dataset", dataset, reason)
     data = unstructure_dataset(dataset)
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 

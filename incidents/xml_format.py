@@ -33,7 +33,7 @@ from incidents._xml_shape import NAMESPACE, Shape, lexical, shapes
 from incidents.claims import Claim
 from incidents.converter import converter, structure_dataset, unstructure_dataset
 from incidents.dataset import Dataset
-from incidents.errors import IncidentsError, ParseError, ParseProblem
+from incidents.errors import ArgumentError, ParseError, ParseProblem
 from incidents.report import path_to_pointer
 
 __all__ = [
@@ -62,7 +62,8 @@ _DOUBLE: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([Ee][+-]?[0-9]+)
 def to_xml(dataset: Dataset) -> bytes:
     """The dataset as an XML document: UTF-8, declared, pretty-printed, deterministic."""
     if not isinstance(dataset, Dataset):
-        raise IncidentsError(f"to_xml takes a Dataset, not {type(dataset).__name__}")
+        reason = f"expected a Dataset, not {type(dataset).__name__}"
+        raise ArgumentError("to_xml", "dataset", dataset, reason)
     root = etree.Element(_tag(_ROOT), nsmap={None: NAMESPACE})
     _write(root, unstructure_dataset(dataset), Dataset, None)
     try:
@@ -70,7 +71,9 @@ def to_xml(dataset: Dataset) -> bytes:
             etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         )
     except ValueError as error:  # pragma: no cover - the model forbids what XML cannot carry
-        raise IncidentsError(f"cannot write XML: {error}") from None
+        raise ArgumentError(
+            "to_xml", "dataset", dataset, f"cannot be written as XML: {error}"
+        ) from None
 
 
 def _tag(name: str) -> str:

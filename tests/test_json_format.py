@@ -229,7 +229,7 @@ def test_schema_version_is_always_written() -> None:
 
 def test_to_json_refuses_what_is_not_a_dataset() -> None:
     """Writing something other than a Dataset raises IncidentsError."""
-    with pytest.raises(incidents.IncidentsError, match="takes a Dataset, not dict"):
+    with pytest.raises(incidents.ArgumentError, match="expected a Dataset, not dict"):
         to_json({"schema_version": "1.0"})  # type: ignore[arg-type]
 
 

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from incidents.converter import converter
 from incidents.dataset import Dataset, Record
-from incidents.errors import IncidentsError
+from incidents.errors import ArgumentError
 from incidents.events import Incident
 from incidents.examples.actors import ACTORS
 from incidents.examples.events import INCIDENTS, PLANE, SPUTNIK_RAID
@@ -68,7 +68,8 @@ def load(name: str) -> Dataset:
         build = _DATASETS[name]
     except KeyError:
         known = ", ".join(_DATASETS)
-        raise IncidentsError(f"no example dataset {name!r}; the examples are {known}") from None
+        reason = f"no such example dataset; the examples are {known}"
+        raise ArgumentError("load", "name", name, reason) from None
     return build()
 
 
