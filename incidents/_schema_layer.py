@@ -34,10 +34,17 @@ _MAX_LISTED: Final = 12
 
 
 class _Schema:
-    """The bundled schema, its validator, and the names of its definitions."""
+    """The bundled schema, its validator, and the names of its definitions.
 
-    def __init__(self) -> None:
+    With a ``definition`` name (``"Incident"``), the validator checks one record against that
+    definition of the same schema: the root's ``$ref`` is pointed at it, so references,
+    definition names and messages are exactly those of whole documents.
+    """
+
+    def __init__(self, definition: str = "") -> None:
         self.root = json_schema()
+        if definition:
+            self.root["$ref"] = f"#/$defs/{definition}"
         self.defs: dict[str, Any] = self.root["$defs"]
         self.names = {id(definition): name for name, definition in self.defs.items()}
         resource = Resource.from_contents(self.root)
@@ -63,13 +70,18 @@ class _Schema:
 
 
 @cache
-def _schema() -> _Schema:
-    return _Schema()
+def _schema(definition: str = "") -> _Schema:
+    return _Schema(definition)
 
 
-def schema_findings(data: Any) -> Iterator[Finding]:
-    """Every schema violation in ``data``, as findings."""
-    schema = _schema()
+def schema_findings(data: Any, definition: str = "") -> Iterator[Finding]:
+    """Every schema violation in ``data``, as findings.
+
+    ``data`` is a dataset document, or with ``definition`` (a ``$defs`` name such as
+    ``"Incident"``) one record checked against that definition; pointers are relative to
+    ``data``.
+    """
+    schema = _schema(definition)
     for error in schema.validator.iter_errors(data):
         if isinstance(error.instance, Flagged):
             continue  # reported by the syntax layer
