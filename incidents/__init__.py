@@ -24,6 +24,7 @@ from incidents.events import Incident, IncidentLink, Participant
 from incidents.files import read, write
 from incidents.ids import make_id, slugify
 from incidents.json_format import from_json, to_json
+from incidents.jsonl import from_jsonl, to_jsonl
 from incidents.locations import Location
 from incidents.measure_kinds import CodeMapping, MeasureKind
 from incidents.measures import DiplomaticMeasure
@@ -95,12 +96,14 @@ __all__ = [
     "__version__",
     "converter",
     "from_json",
+    "from_jsonl",
     "from_xml",
     "json_schema",
     "make_id",
     "read",
     "slugify",
     "to_json",
+    "to_jsonl",
     "to_xml",
     "validate",
     "write",

@@ -6,23 +6,24 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from incidents.dataset import Dataset
 from incidents.errors import FileError, ParseError
 from incidents.json_format import from_json, to_json
+from incidents.jsonl import from_jsonl, to_jsonl
 from incidents.xml_format import from_xml, to_xml
 
-__all__ = ["MAX_FILE_BYTES", "read", "write"]
+__all__ = ["MAX_FILE_BYTES", "open_file", "read", "write", "write_bytes"]
 
 #: Files larger than this are refused before they are read (1 GiB).
 MAX_FILE_BYTES: Final = 1 << 30
 
-_FORMATS: Final = (".json", ".xml")
+_FORMATS: Final = (".json", ".jsonl", ".xml")
 
 
 def read(path: str | os.PathLike[str]) -> Dataset:
-    """Read a dataset file; the suffix picks the format (``.json`` or ``.xml``).
+    """Read a dataset file; the suffix picks the format (``.json``, ``.jsonl`` or ``.xml``).
 
     Raises :class:`~incidents.FileError` when the file cannot be read and
     :class:`~incidents.ParseError` (whose message names the file) when its content is bad.
@@ -45,14 +46,30 @@ def read(path: str | os.PathLike[str]) -> Dataset:
         raise FileError(str(target), error.strerror or str(error)) from None
     if len(data) > MAX_FILE_BYTES:
         raise FileError(str(target), f"is larger than the limit of {MAX_FILE_BYTES} bytes")
+    parse = {".json": from_json, ".jsonl": from_jsonl, ".xml": from_xml}[_format_of(target)]
     try:
-        return from_xml(data) if _format_of(target) == ".xml" else from_json(data)
+        return parse(data)
     except ParseError as error:
         raise ParseError(error.problems, source=str(target)) from None
 
 
+def open_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading bytes; :class:`~incidents.FileError` says why it cannot be."""
+    try:
+        return Path(path).open("rb")
+    except IsADirectoryError:
+        raise FileError(str(path), "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise FileError(str(path), "no such file") from None
+    except PermissionError:
+        raise FileError(str(path), "permission denied") from None
+    except OSError as error:
+        raise FileError(str(path), error.strerror or str(error)) from None
+
+
 def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write a dataset file atomically; the suffix picks the format (``.json`` or ``.xml``).
+    """Write a dataset file atomically; the suffix picks the format (``.json``, ``.jsonl``
+    or ``.xml``).
 
     The text goes to a temporary file in the same folder, is flushed to disk, and then
     replaces the target in one step: readers see the old file or the new one, never half a
@@ -60,7 +77,16 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """
     target = Path(path)
     suffix = _format_of(target)
-    payload = to_xml(dataset) if suffix == ".xml" else to_json(dataset).encode("utf-8")
+    if suffix == ".xml":
+        payload = to_xml(dataset)
+    else:
+        payload = (to_jsonl if suffix == ".jsonl" else to_json)(dataset).encode("utf-8")
+    write_bytes(payload, target)
+
+
+def write_bytes(payload: bytes, path: str | os.PathLike[str]) -> None:
+    """Write ``payload`` to ``path`` atomically, whatever the suffix (see :func:`write`)."""
+    target = Path(path)
     folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
