@@ -1,0 +1,8 @@
+"""``python -m incidents``: the command line (see :mod:`incidents.cli`)."""
+
+import sys
+
+from incidents.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
