@@ -15,6 +15,7 @@ from hypothesis import given, settings
 import incidents
 import incidents.jsonl_validation
 from incidents import ParseError, strategies
+from incidents._jsonl_index import pack_date, unpack_date
 from incidents.errors import ArgumentError, FileError
 from incidents.jsonl import (
     MAX_LINE_BYTES,
@@ -24,7 +25,7 @@ from incidents.jsonl import (
     numbered_lines,
     to_jsonl,
 )
-from incidents.jsonl_validation import _pack, _unpack, validate_jsonl
+from incidents.jsonl_validation import validate_jsonl
 from incidents.report import Problem
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -489,8 +490,8 @@ def test_many_ids_grow_the_index() -> None:
 @given(strategies.partial_dates())
 def test_packed_dates_unpack_to_the_same_date(date: incidents.PartialDate) -> None:
     """The index's one-integer form of a date loses nothing."""
-    assert date == _unpack(_pack(date))
-    assert 0 <= _pack(date) < 1 << 63
+    assert date == unpack_date(pack_date(date))
+    assert 0 <= pack_date(date) < 1 << 63
 
 
 def test_standard_input_is_read_twice_through_a_temporary_copy() -> None:
