@@ -24,7 +24,7 @@ from incidents._schema_layer import schema_findings
 from incidents._xsd_layer import xsd_findings
 from incidents.converter import converter, structure_dataset
 from incidents.dataset import Dataset
-from incidents.errors import ParseError
+from incidents.errors import FileError, ParseError
 from incidents.json_format import parse_json
 from incidents.report import Problem, Report, path_to_pointer
 from incidents.semantics import semantic_findings
@@ -83,6 +83,8 @@ def _plain(data: Any) -> Any:
 
 
 def _validate_file(path: Path) -> Report:
+    if path.suffix.lower() == ".jsonl":
+        return _validate_jsonl(path)
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
@@ -98,6 +100,16 @@ def _validate_file(path: Path) -> Report:
     except OSError as error:
         return _single("E100", f"{path}: {error.strerror or error}")
     return _validate_text(content)
+
+
+def _validate_jsonl(path: Path) -> Report:
+    """A JSON Lines file, checked as a stream (every layer; references across lines)."""
+    from incidents.jsonl_validation import validate_jsonl
+
+    try:
+        return Report(tuple(validate_jsonl(path)))
+    except FileError as error:
+        return _single("E100", str(error))
 
 
 def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import socket
 from pathlib import Path
 from types import MappingProxyType
@@ -11,6 +12,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
+import incidents.examples
 import incidents.validation
 from incidents import validate
 from incidents.codes import CODES, Severity
@@ -729,3 +731,17 @@ def test_an_over_long_value_gets_its_own_code(field: str, value: str, code: str)
     body = ", ".join(f'"{key}": {text}' for key, text in source.items())
     report = validate(lines(HEAD, '"sources": [{' + body + "}]}"))
     assert [code] == [p.code for p in report]
+
+
+def test_a_json_lines_path_is_checked_as_a_stream(tmp_path):
+    """validate(Path('x.jsonl')) reads JSON Lines, with line numbers and cross-line references."""
+    path = tmp_path / "crisis.jsonl"
+    dataset = incidents.examples.load("sputnik-azerbaijan-2025")
+    incidents.write(dataset, path)
+    assert validate(path).ok
+    text = re.sub(r'("initiator": ?)"actor:kremlin"', r'\1"actor:nobody"', path.read_text("utf-8"))
+    path.write_text(text, encoding="utf-8")
+    report = validate(path)
+    assert {"E402"} == {problem.code for problem in report}
+    assert all(problem.line is not None for problem in report)
+    assert ["E100"] == [problem.code for problem in validate(tmp_path / "missing.jsonl")]
