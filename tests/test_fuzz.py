@@ -12,15 +12,20 @@ long campaign (see docs/robustness.md).
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import incidents
-from incidents import IncidentsError, strategies
+from incidents import IncidentsError, cli, strategies
 
 EXAMPLES = int(os.environ.get("INCIDENTS_FUZZ_EXAMPLES", "50"))
 FUZZ = settings(
@@ -138,3 +143,41 @@ def test_validate_never_fails_on_any_mapping(value):
     _validates_without_failing(json.dumps({"schema_version": "1.0", "actors": value}).encode())
     report = incidents.validate({"schema_version": "1.0", "incidents": [value]})
     assert "E999" not in {problem.code for problem in report}
+
+
+@FUZZ
+@given(
+    document=st.one_of(json_mutations(), xml_mutations()),
+    suffix=st.sampled_from([".json", ".xml", ".jsonl"]),
+)
+def test_cli_validate_reports_and_exits_cleanly(document, suffix):
+    """`incidents validate FILE` on a mutated file exits 0 or 1 with no traceback, never E999."""
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(document)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["validate", "--format", "json", str(path)])
+    assert code in (0, 1), err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    assert "E999" not in out.getvalue()
+    assert str(path) == json.loads(out.getvalue())["files"][0]["path"]
+
+
+def test_cli_validate_in_a_subprocess_survives_garbage(tmp_path):
+    """The real entry point, run as a program on hostile bytes, reports and exits 1."""
+    cases = [b"\x00\xff" * 50, b"[" * 200_000, b"<dataset", b"{" + b'"a":1,' * 1000]
+    for number, content in enumerate(cases):
+        path = tmp_path / f"case{number}.json"
+        path.write_bytes(content)
+    result = subprocess.run(  # noqa: S603 - our own program with our own arguments
+        [sys.executable, "-m", "incidents", "validate", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    assert 1 == result.returncode, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "4 files checked: 4 invalid" in result.stdout
