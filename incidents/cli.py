@@ -27,7 +27,7 @@ from incidents.cli_validate import (
 )
 from incidents.codes import Severity
 from incidents.dataset import Dataset
-from incidents.errors import FileError, ParseError
+from incidents.errors import FileError, IncidentsError, ParseError
 from incidents.files import write, write_bytes
 from incidents.json_format import from_json, to_json
 from incidents.jsonl import from_jsonl, to_jsonl
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         if options.command == "schema":
             return _schema(options.format, options.output)
         return _show(options.path)
+    except IncidentsError as error:  # anything the library refused, said in one line
+        return _fail(str(error))
     except KeyboardInterrupt:
         print("incidents: interrupted", file=sys.stderr)
         return 130
