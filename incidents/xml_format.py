@@ -312,6 +312,7 @@ def _bytes(document: str | bytes) -> bytes:
 def _parse(raw: bytes) -> Any:
     depth = 0
     root = None
+    etree.clear_error_log()  # the log is per thread: drop what earlier parses left in it
     events = etree.iterparse(
         io.BytesIO(raw),
         events=("start", "end", "pi"),

@@ -31,6 +31,8 @@ def test_ci_runs_the_readme_test_command():
     test_command = README.split("```", 2)[1].splitlines()[2]
     ci_script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci_script.splitlines()
+    # Inside a subshell of its own, so that `set -e` stops CI when a test fails mid-list.
+    assert f"(\n{test_command}\n)" in ci_script
 
 
 @pytest.mark.parametrize("block", _blocks("python"))
