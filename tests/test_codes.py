@@ -16,7 +16,8 @@ def test_docs_table_matches_the_code_table():
 
 
 def test_codes_are_well_formed_and_layered():
-    """Codes are E or W plus three digits; the hundreds digit names the layer."""
+    """Codes are E or W plus three digits; the hundreds digit names the layer; each says what
+    it means and what to do."""
     digit = {"1": Layer.SYNTAX, "2": Layer.SCHEMA, "3": Layer.MODEL, "4": Layer.SEMANTICS}
     for code, entry in CODES.items():
         assert re.fullmatch(r"[EW][1-4]\d\d|E999", code), code
@@ -27,6 +28,7 @@ def test_codes_are_well_formed_and_layered():
         assert expected == entry.severity
         assert entry.title
         assert entry.explanation.endswith(".")
+        assert entry.fix.endswith("."), code
 
 
 def test_every_code_the_library_emits_is_in_the_table():
