@@ -27,6 +27,7 @@ from incidents.cli_validate import (
 )
 from incidents.codes import Severity
 from incidents.dataset import Dataset
+from incidents.diagrams import escalation_graph, timeline
 from incidents.errors import FileError, IncidentsError, ParseError
 from incidents.files import write, write_bytes
 from incidents.json_format import from_json, to_json
@@ -130,9 +131,17 @@ def parser() -> argparse.ArgumentParser:
         "of incidents and measures with what each responds to, and the contested facts "
         "(claims that disagree) with their claimants and sources.",
         """examples:
-  incidents show examples/russia-azerbaijan-2025.json""",
+  incidents show examples/russia-azerbaijan-2025.json
+  incidents show --format graph examples/russia-azerbaijan-2025.json > crisis.mmd""",
     )
     show.add_argument("path", metavar="PATH", help="the dataset to read, or - for standard input")
+    show.add_argument(
+        "--format",
+        choices=("text", "graph", "timeline"),
+        default="text",
+        help="text: the summary (default); graph: a Mermaid escalation graph of incidents and "
+        "measures; timeline: a Mermaid timeline",
+    )
     return main_parser
 
 
@@ -169,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             return _convert(options.input, options.output, options.to)
         if options.command == "schema":
             return _schema(options.format, options.output)
-        return _show(options.path)
+        return _show(options.path, options.format)
     except IncidentsError as error:  # anything the library refused, said in one line
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -293,13 +302,18 @@ def _schema(format_: str, output: str | None) -> int:
     return OK
 
 
-def _show(path: str) -> int:
+def _show(path: str, form: str = "text") -> int:
     item = _single(path)
     if isinstance(item, str):
         return _fail(item)
     dataset = _load(item, check=False)
     if isinstance(dataset, int):
         return dataset
-    title = STDIN if item.path is None else item.name
-    sys.stdout.write(render(dataset, title=title))
+    if form == "graph":
+        sys.stdout.write(escalation_graph(dataset))
+    elif form == "timeline":
+        sys.stdout.write(timeline(dataset))
+    else:
+        title = STDIN if item.path is None else item.name
+        sys.stdout.write(render(dataset, title=title))
     return OK

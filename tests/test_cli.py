@@ -18,6 +18,7 @@ import pytest
 
 import incidents
 import incidents.cli
+import incidents.diagrams as diagrams
 from incidents.cli import main
 from incidents.cli_inputs import Input, expand, sniff
 from incidents.cli_validate import ProgressBar, Tally, describe_problem
@@ -573,3 +574,20 @@ def test_python_dash_m_runs_main(
         runpy.run_module("incidents", run_name="__main__")
     assert 0 == caught.value.code
     assert f"incidents {incidents.__version__}\n" == capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("form", "start"), [("graph", "flowchart LR"), ("timeline", "timeline")])
+def test_show_draws_mermaid(form: str, start: str) -> None:
+    """`show --format graph|timeline` prints the Mermaid drawing incidents.diagrams makes."""
+    path = Path(__file__).resolve().parent.parent / "examples" / "azal-downing-2024.json"
+    result = subprocess.run(  # noqa: S603 - our own program with our own arguments
+        [sys.executable, "-m", "incidents", "show", "--format", form, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    assert 0 == result.returncode, result.stderr
+    drawing = getattr(diagrams, "escalation_graph" if form == "graph" else "timeline")
+    assert drawing(incidents.read(path)) == result.stdout
+    assert result.stdout.startswith(start)
