@@ -29,24 +29,18 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     :class:`~incidents.ParseError` (whose message names the file) when its content is bad.
     """
     target = Path(path)
-    _format_of(target)
-    try:
-        with target.open("rb") as stream:
+    suffix = _format_of(target)
+    with open_file(target) as stream:
+        try:
             size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise FileError(str(target), f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise FileError(str(target), "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise FileError(str(target), "no such file") from None
-    except PermissionError:
-        raise FileError(str(target), "permission denied") from None
-    except OSError as error:
-        raise FileError(str(target), error.strerror or str(error)) from None
+            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise FileError(str(target), error.strerror or str(error)) from None
+    if size > MAX_FILE_BYTES:
+        raise FileError(str(target), f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
     if len(data) > MAX_FILE_BYTES:
         raise FileError(str(target), f"is larger than the limit of {MAX_FILE_BYTES} bytes")
-    parse = {".json": from_json, ".jsonl": from_jsonl, ".xml": from_xml}[_format_of(target)]
+    parse = {".json": from_json, ".jsonl": from_jsonl, ".xml": from_xml}[suffix]
     try:
         return parse(data)
     except ParseError as error:
