@@ -289,8 +289,10 @@ class Url(Check):
             parts.port  # noqa: B018 - raises ValueError on a malformed port
         except ValueError as error:
             return f"is not a valid URL: {error}"
-        if parts.scheme not in ("http", "https"):
+        if not value.startswith(("http://", "https://")):
             return "must start with http:// or https://"
+        if "@" in parts.netloc:
+            return "must not carry a user name or password"
         if not parts.hostname:
             return "has no host name"
         return None

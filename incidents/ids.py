@@ -2,7 +2,7 @@
 
 The kind prefix says which record an id names, so a reference can be checked without the
 dataset: a field that points at an actor accepts only ``actor:`` ids. The slug is lower-case
-ASCII letters and digits in hyphen-separated words, at most 120 characters.
+ASCII letters and digits in hyphen-separated words; the whole id is at most 128 characters.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ ID_KINDS: Final[tuple[IdKind, ...]] = ("actor", "source", "incident", "measure")
 
 #: Regular expression (without anchors) for the slug part of an id.
 SLUG_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-MAX_SLUG_LENGTH: Final = 120
+#: The longest id, prefix included (the schemas state the same bound).
+MAX_ID_LENGTH: Final = 128
+MAX_SLUG_LENGTH: Final = MAX_ID_LENGTH - len("incident:")
 
 # Latin letters with no Unicode decomposition to an ASCII base letter.
 _NO_DECOMPOSITION: Final = str.maketrans(
@@ -67,7 +69,7 @@ def id_pattern(*kinds: IdKind) -> str:
 def id_kind(value: str) -> str | None:
     """Return the kind prefix of a well-formed id (``"actor"``), or ``None`` if malformed."""
     match = _ID.fullmatch(value)
-    if match is None or len(match["slug"]) > MAX_SLUG_LENGTH:
+    if match is None or len(value) > MAX_ID_LENGTH:
         return None
     kind = match["kind"]
     return kind if kind in ID_KINDS else None

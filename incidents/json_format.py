@@ -27,6 +27,7 @@ from collections import Counter
 from typing import Any, Final
 
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._gc import gc_paused
 from incidents.converter import converter, structure_dataset, unstructure_dataset
 from incidents.dataset import Dataset
 from incidents.errors import ArgumentError, ParseError, ParseProblem
@@ -56,6 +57,11 @@ def to_json(dataset: Dataset) -> str:
 
 def from_json(document: str | bytes) -> Dataset:
     """Read a dataset from JSON text or UTF-8 bytes; raise :class:`ParseError` on any problem."""
+    with gc_paused():
+        return _from_json(document)
+
+
+def _from_json(document: str | bytes) -> Dataset:
     data, flagged = parse_json(document)
     if not flagged:
         try:

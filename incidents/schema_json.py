@@ -42,7 +42,7 @@ from incidents.countries import COUNTRIES
 from incidents.counts import Count
 from incidents.dataset import SCHEMA_VERSION, Dataset
 from incidents.dates import EDTF_PATTERN, PartialDate
-from incidents.ids import IdKind, id_pattern
+from incidents.ids import MAX_ID_LENGTH, IdKind, id_pattern
 from incidents.locations import Location
 from incidents.measure_kinds import MeasureKind
 from incidents.measures import DiplomaticMeasure
@@ -264,7 +264,7 @@ def _id_schema(check: Ref) -> dict[str, Any]:
         "type": "string",
         "description": f"An id starting {kinds}, then lower-case words joined by hyphens.",
         "pattern": id_pattern(*check.kinds),
-        "maxLength": 130,
+        "maxLength": MAX_ID_LENGTH,
     }
 
 

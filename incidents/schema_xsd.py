@@ -37,7 +37,7 @@ from incidents.claims import Claim
 from incidents.countries import COUNTRIES
 from incidents.dataset import SCHEMA_VERSION, Dataset
 from incidents.dates import EDTF_PATTERN, PartialDate
-from incidents.ids import SLUG_PATTERN, IdKind
+from incidents.ids import MAX_ID_LENGTH, SLUG_PATTERN, IdKind
 from incidents.measure_kinds import MeasureKind
 from incidents.vocabulary import Vocabulary
 
@@ -201,7 +201,7 @@ class _Builder:
         prefix = "|".join(kinds)
         pattern = f"({prefix}):{_xsd_regex(SLUG_PATTERN)}"
         restriction = self._pattern(name, pattern, f"An id of a {' or '.join(kinds)}.")
-        self.xs(restriction, "maxLength", value="130")
+        self.xs(restriction, "maxLength", value=str(MAX_ID_LENGTH))
         return restriction
 
     def _countries(self, name: str) -> Any:

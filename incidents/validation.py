@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._gc import gc_paused
 from incidents._positions import escape_pointer, value_positions
 from incidents._schema_layer import schema_findings
 from incidents._xsd_layer import xsd_findings
@@ -46,7 +47,8 @@ def validate(target: os.PathLike[str] | str | bytes | Mapping[str, Any]) -> Repo
     with a code, a message, a JSON Pointer and, for text input, the line and column.
     """
     try:
-        return _validate(target)
+        with gc_paused():
+            return _validate(target)
     except RecursionError:
         return _single("E104", "the document is nested too deeply to check")
     except Exception as error:
@@ -201,6 +203,11 @@ def _names_a_file(text: str) -> bool:
 
 def _checks(data: Any, flagged: bool) -> list[Finding]:
     """The findings of the schema, model and semantic layers (and flagged syntax)."""
+    if not flagged and _loads_as_records(data):
+        # Fast path. The record classes accept only what the schema accepts (the
+        # differential tests hold the two to that), so a document they load has no schema
+        # or model problem: only the semantic layer can still find something.
+        return _unique(semantic_findings(data))
     findings: list[Finding] = list(_flags(data, "")) if flagged else []
     schema = list(schema_findings(data))
     findings += schema
@@ -213,10 +220,24 @@ def _checks(data: Any, flagged: bool) -> list[Finding]:
         if not (finding[1] == "E209" and finding[0].rsplit("/", 1)[0] in ruled)
     ]
     findings += semantic_findings(data)
+    return _unique(findings)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """The findings without repeats of a code at one place (the first wording is kept)."""
     unique: dict[tuple[str, str], Finding] = {}
     for finding in findings:
         unique.setdefault((finding[0], finding[1]), finding)
     return list(unique.values())
+
+
+def _loads_as_records(data: Any) -> bool:
+    """Whether the plain data structures into a dataset (the typed load's verdict)."""
+    try:
+        structure_dataset(data)
+    except Exception:
+        return False
+    return True
 
 
 def _flags(data: Any, pointer: str) -> Iterator[Finding]:
@@ -236,13 +257,8 @@ def _flags(data: Any, pointer: str) -> Iterator[Finding]:
 
 def _model_findings(data: Any, covered: list[str]) -> list[Finding]:
     """What the record classes reject beyond the schema (skipping places already reported)."""
-    if not covered and not _has_marks(data):
-        try:
-            structure_dataset(data)
-        except Exception:  # noqa: S110 - any failure: the walk below says what and where
-            pass
-        else:
-            return []
+    if not covered and not _has_marks(data) and _loads_as_records(data):
+        return []
     findings = []
     for problem in diagnose(data, Dataset, converter):
         pointer = path_to_pointer(problem.path)
@@ -263,6 +279,8 @@ def _has_marks(data: Any) -> bool:
 
 
 def _report(data: Any, findings: list[Finding], text: str | None) -> Report:
+    if not findings:
+        return Report(())
     order = _document_order(data)
     positions = value_positions(text) if text is not None and findings else {}
     problems = []

@@ -28,6 +28,7 @@ from lxml import etree
 
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
 from incidents._fields import Check, FloatRange, InstanceOf, IntRange
+from incidents._gc import gc_paused
 from incidents._positions import escape_pointer
 from incidents._xml_shape import NAMESPACE, Shape, lexical, shapes
 from incidents.claims import Claim
@@ -359,6 +360,11 @@ def from_xml(document: str | bytes) -> Dataset:
 
     Each problem's ``path`` is an XPath (namespace prefix ``i``) and ``line`` its line.
     """
+    with gc_paused():
+        return _from_xml(document)
+
+
+def _from_xml(document: str | bytes) -> Dataset:
     parsed = parse_xml(document)
     if not parsed.marked:
         try:

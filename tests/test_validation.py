@@ -422,7 +422,7 @@ def test_a_failure_inside_the_validator_is_reported_as_e999(monkeypatch: pytest.
     def broken(data: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(incidents.validation, "schema_findings", broken)
+    monkeypatch.setattr(incidents.validation, "semantic_findings", broken)
     report = validate('{"schema_version": "1.0"}')
     assert [("E999", "RuntimeError: boom", "")] == [(p.code, p.message, p.location) for p in report]
     assert not report.ok
