@@ -24,7 +24,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Any, Final, Literal, Self
+from functools import lru_cache
+from typing import Final, Literal, Self, cast
 
 import attrs
 
@@ -163,6 +164,12 @@ class PartialDate:
         if not isinstance(text, str):
             reason = "expected EDTF text such as '2025-06-27'"
             raise FieldError(cls.__name__, "text", text, reason, "E203")
+        if cls is PartialDate:  # dates repeat across records: parse each text once
+            return cast(Self, _parse_cached(text))
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Self:
         match = _PARSER.fullmatch(text)
         if match is None:
             raise FieldError(
@@ -245,6 +252,12 @@ class PartialDate:
         return f"PartialDate.parse({str(self)!r})"
 
 
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> PartialDate:
+    """``PartialDate.parse`` for the base class, remembered (dates are immutable)."""
+    return PartialDate._parse(text)
+
+
 def _point(match: re.Match[str], prefix: str) -> DatePoint:
     month, day = match[f"{prefix}month"], match[f"{prefix}day"]
     approximate, uncertain = _QUALIFIERS[match[f"{prefix}q"]]
@@ -272,7 +285,3 @@ def _shift(day: dt.date, precision: Precision, direction: int) -> dt.date:
         return dt.date(year, 1, 1) if direction < 0 else dt.date(year, 12, 31)
     except (ValueError, OverflowError):
         return dt.date.min if direction < 0 else dt.date.max
-
-
-def _unused(*_: Any) -> None:  # pragma: no cover - keeps the Any import honest for mypy
-    return None
