@@ -4,6 +4,9 @@ Build records as frozen attrs classes, read and write them as JSON, and keep eve
 contested fact as claims with their sources. See ``README.md`` for a tour.
 """
 
+import importlib
+from types import ModuleType
+
 from incidents.actors import Actor, Affiliation, ExternalId, Name
 from incidents.casualties import Casualty
 from incidents.claims import Claim
@@ -109,3 +112,14 @@ __all__ = [
     "write",
     "xml_schema",
 ]
+
+
+def __getattr__(name: str) -> ModuleType:
+    """``incidents.examples`` and ``incidents.strategies`` load on first use.
+
+    The examples build their records when imported, and the strategies need Hypothesis, so
+    neither is paid for by ``import incidents`` alone.
+    """
+    if name in ("examples", "strategies"):
+        return importlib.import_module(f"incidents.{name}")
+    raise AttributeError(f"module 'incidents' has no attribute {name!r}")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -106,3 +110,24 @@ def test_every_error_derives_from_the_base():
     ]
     assert errors
     assert all(issubclass(error, incidents.IncidentsError) for error in errors)
+
+
+def test_examples_and_strategies_are_reachable_from_the_package():
+    """After a plain `import incidents`, incidents.examples and .strategies work, loaded lazily."""
+    code = (
+        "import sys, incidents\n"
+        "assert 'incidents.examples' not in sys.modules\n"
+        "assert incidents.examples.names()[0] == 'russia-azerbaijan-2025'\n"
+        "assert hasattr(incidents.strategies, 'datasets')\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": root},
+    )
+    assert 0 == result.returncode, result.stderr
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        incidents.nope  # noqa: B018
