@@ -69,6 +69,11 @@ _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _PLAIN_LINE: Final = re.compile("[!-~](?:[ -~]*[!-~])?")
 
 
+def _looks_blank(text: str) -> bool:
+    """Whether no character of ``text`` is visible (white space, format and control only)."""
+    return not any(char.isprintable() and not char.isspace() for char in text)
+
+
 def doc(text: str, **extra: Any) -> Mapping[str, Any]:
     """Return attrs field metadata holding the field's documentation (and any extras)."""
     return {"doc": text, **extra}
@@ -188,7 +193,7 @@ class Text(Check):
         if isinstance(value, str) and (
             not unicodedata.is_normalized("NFC", value)
             or _SURROGATE.search(value)
-            or (value.strip() and not any(c.isprintable() and not c.isspace() for c in value))
+            or (value.strip() and _looks_blank(value))
         ):
             return "E301"
         return self.code
@@ -198,7 +203,7 @@ class Text(Check):
             return f"expected text, not {type(value).__name__}"
         if len(value) <= self.max_length and _PLAIN_LINE.fullmatch(value):
             return None  # printable ASCII with no outer spaces passes every rule below
-        if not any(char.isprintable() and not char.isspace() for char in value):
+        if _looks_blank(value):
             return "must not be empty or only white space or invisible characters"
         if len(value) > self.max_length:
             return f"is {len(value)} characters long; the limit is {self.max_length}"

@@ -10,7 +10,7 @@ import attrs
 from incidents._fields import InstanceOf, IntRange, Maybe, doc, fail
 from incidents.vocabulary import CountQualifier
 
-__all__ = ["Count"]
+__all__ = ["Count", "bounds_out_of_order"]
 
 _NEEDS_BEST = frozenset(CountQualifier) - {CountQualifier.BETWEEN}
 _WORDS = {
@@ -21,6 +21,23 @@ _WORDS = {
     CountQualifier.AT_MOST: "at most ",
     CountQualifier.FEWER_THAN: "fewer than ",
 }
+
+
+def bounds_out_of_order(low: object, best: object, high: object) -> tuple[str, int, str] | None:
+    """The first of ``low <= best <= high`` that fails, as (field, its value, reason).
+
+    Bounds that are absent (or not integers) are skipped. The record check and the semantic
+    layer (which sees plain data) both use this rule.
+    """
+    present = [
+        (name, value)
+        for name, value in (("low", low), ("best", best), ("high", high))
+        if type(value) is int
+    ]
+    for (first, lower), (second, upper) in itertools.pairwise(present):
+        if lower > upper:
+            return second, upper, f"{second} ({upper}) must not be less than {first} ({lower})"
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -68,16 +85,10 @@ class Count:
                     raise fail(
                         self, name, None, "a count qualified 'between' needs low and high", "E209"
                     )
-        present = [(n, v) for n in ("low", "best", "high") if (v := getattr(self, n)) is not None]
-        for (first, lower), (second, upper) in itertools.pairwise(present):
-            if lower > upper:
-                raise fail(
-                    self,
-                    second,
-                    upper,
-                    f"{second} ({upper}) must not be less than {first} ({lower})",
-                    "E406",
-                )
+        disorder = bounds_out_of_order(self.low, self.best, self.high)
+        if disorder is not None:
+            field, value, reason = disorder
+            raise fail(self, field, value, reason, "E406")
 
     @classmethod
     def exactly(cls, value: int) -> Self:

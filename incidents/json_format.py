@@ -63,13 +63,13 @@ def from_json(document: str | bytes) -> Dataset:
 
 def _from_json(document: str | bytes) -> Dataset:
     data, flagged = parse_json(document)
-    if not flagged:
+    version_problems = _version_problems(data)
+    if not flagged and not version_problems:
         try:
-            _check_version(data)
             return structure_dataset(data)
         except Exception:  # noqa: S110 - any failure: let the walk say what and where
             pass
-    problems = _version_problems(data) + diagnose(data, Dataset, converter)
+    problems = version_problems + diagnose(data, Dataset, converter)
     if not problems:  # pragma: no cover - the walk mirrors the converter; kept as a backstop
         problems = [ParseProblem("$", "the document could not be read as a dataset")]
     raise ParseError(problems)
@@ -168,11 +168,6 @@ def _check_depth(text: str) -> None:
     if deepest > MAX_DEPTH:
         message = f"arrays and objects are nested {deepest} levels deep; the limit is {MAX_DEPTH}"
         raise ParseError([ParseProblem("$", message, code="E104")])
-
-
-def _check_version(data: Any) -> None:
-    if _version_problems(data):
-        raise ValueError("schema_version")
 
 
 def _version_problems(data: Any) -> list[ParseProblem]:

@@ -25,7 +25,6 @@ checks with the same messages: :func:`record_findings` for the rules within one 
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Container, Iterator
 from functools import cache
@@ -37,7 +36,7 @@ from incidents._fields import Check, Each, InstanceOf, Maybe, Ref
 from incidents._positions import escape_pointer
 from incidents.actors import Actor
 from incidents.claims import Claim, ClaimOf
-from incidents.counts import Count
+from incidents.counts import Count, bounds_out_of_order
 from incidents.dataset import Dataset
 from incidents.dates import PartialDate
 from incidents.errors import FieldError
@@ -390,16 +389,10 @@ def _walk_value(value: Any, check: Check, pointer: str) -> Iterator[Finding]:
 
 
 def _count_order(count: dict[str, Any], pointer: str) -> Iterator[Finding]:
-    present = [
-        (name, count[name]) for name in ("low", "best", "high") if type(count.get(name)) is int
-    ]
-    for (first, lower), (second, upper) in itertools.pairwise(present):
-        if lower > upper:
-            yield (
-                f"{pointer}/{second}",
-                "E406",
-                f"{second} ({upper}) must not be less than {first} ({lower})",
-            )
+    disorder = bounds_out_of_order(count.get("low"), count.get("best"), count.get("high"))
+    if disorder is not None:
+        field, _, reason = disorder
+        yield f"{pointer}/{field}", "E406", reason
 
 
 def _repeated_claims(claims: list[Any], pointer: str) -> Iterator[Finding]:

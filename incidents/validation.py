@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._diagnosis import Flagged, diagnose
 from incidents._gc import gc_paused
 from incidents._positions import escape_pointer, value_positions
 from incidents._schema_layer import schema_findings
@@ -165,9 +165,9 @@ def _validate_xml(content: str | bytes) -> Report:
         ]
         return Report(tuple(problems))
     found: list[tuple[str, str, str, int | None]] = []
-    for pointer, code, message in _model_findings(document.data, []) + semantic_findings(
-        document.data
-    ):
+    loaded = not document.marked and _loads_as_records(document.data)
+    model = [] if loaded else _model_findings(document.data, [])
+    for pointer, code, message in model + semantic_findings(document.data):
         xpath, line = document.where(pointer)
         found.append((xpath, code, message, line))
     # The XSD's own wording is kept only where the model and semantic layers said nothing.
@@ -256,9 +256,10 @@ def _flags(data: Any, pointer: str) -> Iterator[Finding]:
 
 
 def _model_findings(data: Any, covered: list[str]) -> list[Finding]:
-    """What the record classes reject beyond the schema (skipping places already reported)."""
-    if not covered and not _has_marks(data) and _loads_as_records(data):
-        return []
+    """What the record classes reject beyond the schema (skipping places already reported).
+
+    Callers try the typed load first (the fast path); this walk runs only when it failed.
+    """
     findings = []
     for problem in diagnose(data, Dataset, converter):
         pointer = path_to_pointer(problem.path)
@@ -266,16 +267,6 @@ def _model_findings(data: Any, covered: list[str]) -> list[Finding]:
             continue
         findings.append((pointer, problem.code, problem.message))
     return findings
-
-
-def _has_marks(data: Any) -> bool:
-    if isinstance(data, Flagged | DuplicateKeys):
-        return True
-    if isinstance(data, dict):
-        return any(_has_marks(value) for value in data.values())
-    if isinstance(data, list):
-        return any(_has_marks(value) for value in data)
-    return False
 
 
 def _report(data: Any, findings: list[Finding], text: str | None) -> Report:
