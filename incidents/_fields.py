@@ -62,11 +62,20 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # tab and line feed, lone surrogates, U+FFFE/U+FFFF), plus carriage return (XML parsers turn
 # it into a line feed, so it could not round-trip) and the C1 controls.
 _FORBIDDEN_CHARS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The same, plus white space (``\s`` is exactly what ``str.isspace`` calls white space).
+_SPACE_OR_FORBIDDEN: Final = re.compile(r"[\s" + _FORBIDDEN_CHARS.pattern[1:])
 _LINE_BREAK: Final = re.compile("[\n\t\u2028\u2029\x85]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 # Printable ASCII, starting and ending with a visible character: NFC, one line, not blank, no
 # forbidden character. Most text is like this, and one match settles all of Text's rules.
 _PLAIN_LINE: Final = re.compile("[!-~](?:[ -~]*[!-~])?")
+# Any text whose characters are all allowed and that has a visible character: a word
+# character (letters and digits of every script are printable) or printable ASCII. With an
+# NFC test, one match settles Text's rules for most non-ASCII text too; text these do not
+# settle gets the full rules below.
+_ALLOWED: Final = _FORBIDDEN_CHARS.pattern[1:-1]
+_FREE_TEXT: Final = re.compile(rf"[^{_ALLOWED}\w!-~]*[\w!-~][^{_ALLOWED}]*")
+_SINGLE_LINE: Final = re.compile(rf"[\w!-~](?:[^{_ALLOWED}\n\t\u2028\u2029\x85]*[^{_ALLOWED}\s])?")
 
 
 def _looks_blank(text: str) -> bool:
@@ -201,8 +210,22 @@ class Text(Check):
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected text, not {type(value).__name__}"
-        if len(value) <= self.max_length and _PLAIN_LINE.fullmatch(value):
-            return None  # printable ASCII with no outer spaces passes every rule below
+        if self.settled(value):
+            return None
+        return self.rule_broken(value)
+
+    def settled(self, value: str) -> bool:
+        """Whether one or two matches show that ``value`` keeps every rule (most text)."""
+        return len(value) <= self.max_length and bool(
+            _PLAIN_LINE.fullmatch(value)  # printable ASCII, no outer spaces
+            or (
+                (_SINGLE_LINE if self.single_line else _FREE_TEXT).fullmatch(value)
+                and unicodedata.is_normalized("NFC", value)
+            )
+        )
+
+    def rule_broken(self, value: str) -> str | None:
+        """The first rule ``value`` breaks, checked one by one (``None`` if it keeps all)."""
         if _looks_blank(value):
             return "must not be empty or only white space or invisible characters"
         if len(value) > self.max_length:
@@ -292,7 +315,7 @@ class Url(Check):
             return f"expected a URL, not {type(value).__name__}"
         if len(value) > self.max_length:
             return f"is longer than {self.max_length} characters"
-        if any(char.isspace() for char in value) or _FORBIDDEN_CHARS.search(value):
+        if _SPACE_OR_FORBIDDEN.search(value):
             return "must not contain white space or control characters"
         try:
             parts = urlsplit(value)

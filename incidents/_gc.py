@@ -9,19 +9,23 @@ however the reading ends.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 __all__ = ["gc_paused"]
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Disable the garbage collector for the block; restore its state afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+class gc_paused:  # noqa: N801 - used like a function: ``with gc_paused():``
+    """Disable the garbage collector for the block; restore its state afterwards.
+
+    A plain class rather than ``contextlib.contextmanager``: entering and leaving cost less,
+    which shows on small documents.
+    """
+
+    __slots__ = ("_was_enabled",)
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        if self._was_enabled:
             gc.enable()

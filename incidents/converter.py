@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from incidents._fast_load import load
 from incidents.dataset import Dataset
 from incidents.dates import PartialDate
 from incidents.vocabulary import Vocabulary
@@ -133,5 +134,12 @@ def unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
 
 
 def structure_dataset(data: Any) -> Dataset:
-    """Build a dataset from plain data (fast path; raises on the first problem)."""
+    """Build a dataset from plain data (fast path; raises on the first problem).
+
+    The compiled loader (:mod:`incidents._fast_load`) goes first; when it declines, the
+    converter decides (and raises on the first problem).
+    """
+    dataset = load(data, Dataset, pairs=False)
+    if dataset is not None:
+        return cast(Dataset, dataset)
     return converter.structure(data, Dataset)

@@ -27,6 +27,7 @@ from collections import Counter
 from typing import Any, Final
 
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
+from incidents._fast_load import load
 from incidents._gc import gc_paused
 from incidents.converter import converter, structure_dataset, unstructure_dataset
 from incidents.dataset import Dataset
@@ -44,6 +45,11 @@ _BOM: Final = "\ufeff"
 _STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
+#: A document must say which version of the format it is (a record may leave it out).
+_REQUIRED: Final = frozenset({"schema_version"})
+#: Reads objects as tuples of (key, value) pairs (made once: ``json.loads`` with options
+#: would build a decoder on every call).
+_PAIRS: Final = json.JSONDecoder(object_pairs_hook=tuple)
 
 
 def to_json(dataset: Dataset) -> str:
@@ -62,7 +68,11 @@ def from_json(document: str | bytes) -> Dataset:
 
 
 def _from_json(document: str | bytes) -> Dataset:
-    data, flagged = parse_json(document)
+    text = _decode(document)
+    dataset = _fast_load(text)
+    if dataset is not None:
+        return dataset
+    data, flagged = parse_json(text)
     version_problems = _version_problems(data)
     if not flagged and not version_problems:
         try:
@@ -73,6 +83,24 @@ def _from_json(document: str | bytes) -> Dataset:
     if not problems:  # pragma: no cover - the walk mirrors the converter; kept as a backstop
         problems = [ParseProblem("$", "the document could not be read as a dataset")]
     raise ParseError(problems)
+
+
+def _fast_load(text: str) -> Dataset | None:
+    """The dataset if the compiled loader accepts the document, else ``None``.
+
+    Objects are read as tuples of pairs, so a key given twice is seen (and declined) rather
+    than merged. Whatever this path declines (a key twice, ``NaN``, a huge number, nesting
+    the record classes do not have, a syntax error), :func:`parse_json` and the diagnosis
+    walk then report.
+    """
+    if text.startswith(_BOM):
+        return None
+    try:
+        data = _PAIRS.decode(text)
+    except (ValueError, RecursionError):
+        return None
+    dataset: Dataset | None = load(data, Dataset, pairs=True, required=_REQUIRED)
+    return dataset
 
 
 def parse_json(document: str | bytes) -> tuple[Any, bool]:

@@ -1,0 +1,346 @@
+"""The compiled loaders (incidents._fast_load) build exactly what the converter builds.
+
+The loaders are a fast path: on any input they either build the same records as the
+converter with the record classes' validators, or decline. They must never accept what the
+slow path refuses. Generated datasets, and the same datasets with one place changed to a
+hostile value, hold them to that, in both input forms (dicts, and JSON objects as tuples of
+pairs, where a key may also appear twice).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import os
+import unicodedata
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import incidents
+from incidents import ParseError, strategies
+from incidents._fast_load import load, loader
+from incidents._fields import Text
+from incidents.converter import converter, unstructure_dataset
+from incidents.dataset import Dataset
+
+MUTATIONS = 3000 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 250
+REQUIRED = frozenset({"schema_version"})
+REFUSED = object()
+
+#: Values that break some field check in some place (or keep it, to test the accepts).
+HOSTILE: list[Any] = [
+    None,
+    True,
+    0,
+    -1,
+    7,
+    2**53,
+    10**25,
+    1.5,
+    90.5,
+    float("nan"),
+    float("inf"),
+    "",
+    " ",
+    "x",
+    " x",
+    "x ",
+    "x\n",
+    "a\nb",
+    "a\tb",
+    "e\u0301",
+    "\u00e9",
+    "\u200b",
+    "a\u200b",
+    "\ud800",
+    "\x01",
+    "\x85",
+    "\u2028x",
+    "Ağdam",
+    "Москва",
+    "x" * 129,
+    "actor:a",
+    "actor:A",
+    "actor:a-",
+    "actor:a\n",
+    "source:a",
+    "incident:a",
+    "measure:a",
+    "person:a",
+    "AZ",
+    "az",
+    "XK",
+    "en",
+    "en\n",
+    "english",
+    "2025",
+    "2025-02-30",
+    "2025-06~",
+    "2025-06-27/2025-06-01",
+    "1.0",
+    "2.0",
+    "https://example.org/a",
+    "https://user@example.org/a",
+    "ftp://example.org/",
+    "https://exa mple.org/",
+    "person",
+    "raid",
+    "asserts",
+    "between",
+    [],
+    ["actor:a"],
+    {},
+    {"unknown": 1},
+]
+
+
+def _near_misses(value: Any) -> list[Any]:
+    """Values close to ``value`` that may break the check its place has."""
+    if isinstance(value, str):
+        prefix, _, rest = value.partition(":")
+        others = [f"{kind}:{rest or 'x'}" for kind in ("actor", "source", "incident", "measure")]
+        return [
+            value.upper(),
+            value.lower(),
+            value + "\n",
+            value + "-",
+            value + " ",
+            " " + value,
+            value + "\u200b",
+            value + "e\u0301",
+            value + "\x85",
+            value * 200,
+            value[:1],
+            f"{prefix}:-{rest}",
+            *others,
+        ]
+    if isinstance(value, bool):
+        return [not value, int(value), str(value).lower()]
+    if isinstance(value, int):
+        return [value + 2**53, -value - 1, float(value), str(value), value > 0]
+    if isinstance(value, float):
+        return [value * 1000, -value * 1000, math.nan, math.inf, int(value), str(value)]
+    if isinstance(value, list):
+        return [[], value + value, [None], {"0": value}]
+    if isinstance(value, dict):
+        return [{}, list(value.items()), {**value, "extra": 1}]
+    return []
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    children = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    places = []
+    for key, value in children:
+        places.append((*path, key))
+        places.extend(_places(value, (*path, key)))
+    return places
+
+
+def _parent(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path[:-1]:
+        data = data[key]
+    return data
+
+
+def _slow(data: Any) -> Any:
+    """What the converter and the record classes' validators make of ``data``."""
+    try:
+        return converter.structure(data, Dataset)
+    except Exception:
+        return REFUSED
+
+
+def _pairs(data: Any) -> Any:
+    """Plain data with objects as tuples of pairs, as ``json.loads(object_pairs_hook=tuple)``."""
+    if isinstance(data, dict):
+        return tuple((key, _pairs(value)) for key, value in data.items())
+    if isinstance(data, list):
+        return [_pairs(value) for value in data]
+    return data
+
+
+def test_every_record_class_compiles_in_both_forms() -> None:
+    assert loader(Dataset, False) is not None
+    assert loader(Dataset, True, REQUIRED) is not None
+
+
+@given(strategies.datasets())
+def test_builds_the_same_records_as_the_converter(dataset: Dataset) -> None:
+    data = unstructure_dataset(dataset)
+    assert load(data, Dataset, pairs=False) == dataset
+    assert load(_pairs(data), Dataset, pairs=True, required=REQUIRED) == dataset
+    text = incidents.to_json(dataset)
+    assert load(json.loads(text, object_pairs_hook=tuple), Dataset, pairs=True) == dataset
+
+
+@settings(max_examples=MUTATIONS)
+@given(strategies.datasets(), st.data())
+def test_never_accepts_what_the_converter_refuses(dataset: Dataset, data: st.DataObject) -> None:
+    plain = unstructure_dataset(dataset)
+    places = _places(plain)
+    mutated = copy.deepcopy(plain)
+    action = data.draw(st.sampled_from(["replace", "drop", "add"]))
+    if action == "add" or not places:
+        objects = [(), *(p for p in places if isinstance(_get(plain, p), dict))]
+        target = _get(mutated, data.draw(st.sampled_from(objects)))
+        target[data.draw(st.sampled_from(["unknown", "id", "note", "value"]))] = data.draw(
+            st.sampled_from(HOSTILE)
+        )
+    else:
+        path = data.draw(st.sampled_from(places))
+        parent = _parent(mutated, path)
+        if action == "drop" and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            pool = HOSTILE + _near_misses(parent[path[-1]])
+            parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(pool)))
+    expected = _slow(mutated)
+    for built in (
+        load(mutated, Dataset, pairs=False),
+        load(_pairs(mutated), Dataset, pairs=True),
+    ):
+        if built is not None:
+            assert expected is not REFUSED, (
+                f"the fast path accepted what the converter refuses: {mutated}"
+            )
+            assert built == expected
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+@given(strategies.datasets(), st.data())
+def test_a_key_given_twice_is_declined(dataset: Dataset, data: st.DataObject) -> None:
+    pairs = _pairs(unstructure_dataset(dataset))
+    objects = [p for p in _places_of_pairs(pairs) if p]
+    chosen = data.draw(st.sampled_from(objects))
+    doubled = _replace(pairs, chosen, (*chosen, chosen[0]))
+    assert load(doubled, Dataset, pairs=True) is None
+
+
+def _places_of_pairs(value: Any) -> list[tuple[Any, ...]]:
+    found = []
+    if isinstance(value, tuple):
+        found.append(value)
+        for _, item in value:
+            found.extend(_places_of_pairs(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_places_of_pairs(item))
+    return found
+
+
+def _replace(value: Any, old: Any, new: Any) -> Any:
+    if value is old:
+        return new
+    if isinstance(value, tuple):
+        return tuple((key, _replace(item, old, new)) for key, item in value)
+    if isinstance(value, list):
+        return [_replace(item, old, new) for item in value]
+    return value
+
+
+def test_a_json_array_of_pairs_is_not_taken_for_an_object() -> None:
+    document = {"schema_version": "1.0", "actors": [[["id", "actor:a"], ["kind", "person"]]]}
+    data = json.loads(json.dumps(document), object_pairs_hook=tuple)
+    assert load(data, Dataset, pairs=True) is None
+    with pytest.raises(ParseError):
+        incidents.from_json(json.dumps(document))
+
+
+def test_a_document_must_name_its_schema_version() -> None:
+    data = json.loads('{"actors": []}', object_pairs_hook=tuple)
+    assert load(data, Dataset, pairs=True) == Dataset()
+    assert load(data, Dataset, pairs=True, required=REQUIRED) is None
+    with pytest.raises(ParseError) as caught:
+        incidents.from_json('{"actors": []}')
+    assert [problem.code for problem in caught.value.problems] == ["E202"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('{"schema_version": "1.0", "schema_version": "1.0"}', "E105"),
+        ('{"schema_version": NaN}', "E106"),
+        ('{"schema_version": 1e400}', "E107"),
+        ('{"schema_version": ' + "9" * 5000 + "}", "E107"),
+        ("[" * 100_000 + "]" * 100_000, "E104"),
+        ('{"schema_version": "1.0",}', "E101"),
+    ],
+)
+def test_what_the_fast_path_declines_is_still_reported(text: str, code: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        incidents.from_json(text)
+    assert code in [problem.code for problem in caught.value.problems]
+
+
+@given(st.text(max_size=40), st.booleans())
+def test_text_settled_by_a_match_keeps_every_rule(text: str, single_line: bool) -> None:
+    check = Text(single_line=single_line)
+    if check.settled(text):
+        assert check.rule_broken(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ağdam", "Москва", "e\u0301", "a\u200b", "\u200b", " Ağdam", "Ağdam\n", "a\u2028b", "\u00a0x"],
+)
+def test_text_settled_and_rules_agree_on_non_ascii(text: str) -> None:
+    for single_line in (True, False):
+        check = Text(single_line=single_line)
+        assert (check.problem(text) is None) == (check.rule_broken(text) is None)
+        if not unicodedata.is_normalized("NFC", text):
+            assert not check.settled(text)
+
+
+@attrs.frozen(kw_only=True)
+class Odd:
+    number: int = attrs.field(validator=attrs.validators.instance_of(int))
+    ratio: float = 0.5
+
+
+@attrs.frozen(kw_only=True)
+class Wrapper:
+    odd: Odd
+
+
+@attrs.frozen
+class Loose:
+    table: dict[str, int]
+
+
+@attrs.frozen
+class WithFactory:
+    items: tuple[int, ...] = attrs.field(factory=tuple)
+
+
+def test_a_validator_of_another_kind_runs_on_the_built_record() -> None:
+    built = load({"odd": {"number": 3, "ratio": 2}}, Wrapper, pairs=False)
+    assert built == Wrapper(odd=Odd(number=3, ratio=2.0))
+    assert type(built.odd.ratio) is float
+    assert load({"odd": {"number": 3, "ratio": math.inf}}, Wrapper, pairs=False) is None
+
+
+def test_a_field_the_compiler_does_not_know_means_no_loader() -> None:
+    assert loader(Loose, False) is None
+    assert load({"table": {}}, Loose, pairs=False) is None
+
+
+def test_defaults_made_by_a_factory_are_made_afresh() -> None:
+    assert load({}, WithFactory, pairs=False) == WithFactory()
+    assert load({"items": [1, 2]}, WithFactory, pairs=False) == WithFactory(items=(1, 2))
+    assert load({"items": [True]}, WithFactory, pairs=False) is None
