@@ -69,7 +69,7 @@ def from_json(document: str | bytes) -> Dataset:
 
 def _from_json(document: str | bytes) -> Dataset:
     text = _decode(document)
-    dataset = _fast_load(text)
+    dataset = load_json_quickly(text)
     if dataset is not None:
         return dataset
     data, flagged = parse_json(text)
@@ -85,7 +85,7 @@ def _from_json(document: str | bytes) -> Dataset:
     raise ParseError(problems)
 
 
-def _fast_load(text: str) -> Dataset | None:
+def load_json_quickly(text: str) -> Dataset | None:
     """The dataset if the compiled loader accepts the document, else ``None``.
 
     Objects are read as tuples of pairs, so a key given twice is seen (and declined) rather

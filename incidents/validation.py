@@ -13,6 +13,7 @@ the returned :class:`~incidents.report.Report`.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -26,7 +27,7 @@ from incidents._xsd_layer import xsd_findings
 from incidents.converter import converter, structure_dataset
 from incidents.dataset import Dataset
 from incidents.errors import FileError, ParseError
-from incidents.json_format import parse_json
+from incidents.json_format import load_json_quickly, parse_json
 from incidents.report import Problem, Report, path_to_pointer
 from incidents.semantics import semantic_findings
 from incidents.xml_format import parse_xml
@@ -119,6 +120,9 @@ def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
         return _single("E108", f"the document is larger than {MAX_DOCUMENT_BYTES} bytes")
     if _looks_like_xml(content):
         return _validate_xml(content if isinstance(content, str) else bytes(content))
+    quick = _quick_report(content)
+    if quick is not None:
+        return quick
     try:
         data, flagged = parse_json(content if isinstance(content, str) else bytes(content))
     except ParseError as error:
@@ -135,6 +139,23 @@ def _validate_text(content: str | bytes | bytearray | memoryview) -> Report:
         return Report(tuple(problems))
     text = content if isinstance(content, str) else bytes(content).decode("utf-8")
     return _report(data, _checks(data, flagged), text)
+
+
+def _quick_report(content: str | bytes | bytearray | memoryview) -> Report | None:
+    """The report of a document the record classes load (the fast path), else ``None``.
+
+    The record classes accept only what the schema accepts (the differential tests hold the
+    two to that), so a document they load has no syntax, schema or model problem: only the
+    semantic layer can still find something. Anything else takes the layered path.
+    """
+    try:
+        text = content if isinstance(content, str) else bytes(content).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if load_json_quickly(text) is None:
+        return None
+    data = json.loads(text)  # loaded: so plain JSON, each key once
+    return _report(data, _unique(semantic_findings(data)), text)
 
 
 def _size(content: str | bytes | bytearray | memoryview) -> int:
