@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import UnionType
-from typing import Any, Union, cast, get_args, get_origin
+from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
@@ -24,7 +24,10 @@ from incidents.dataset import Dataset
 from incidents.dates import PartialDate
 from incidents.vocabulary import Vocabulary
 
-__all__ = ["converter", "structure_dataset", "unstructure_dataset"]
+__all__ = ["converter", "structure_dataset", "structure_record", "unstructure_dataset"]
+
+
+T = TypeVar("T")
 
 
 def _make_converter() -> cattrs.Converter:
@@ -134,12 +137,17 @@ def unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
 
 
 def structure_dataset(data: Any) -> Dataset:
-    """Build a dataset from plain data (fast path; raises on the first problem).
+    """Build a dataset from plain data (fast path; raises on the first problem)."""
+    return structure_record(data, Dataset)
+
+
+def structure_record(data: Any, cls: type[T]) -> T:
+    """Build a record of class ``cls`` from plain data (raises on the first problem).
 
     The compiled loader (:mod:`incidents._fast_load`) goes first; when it declines, the
-    converter decides (and raises on the first problem).
+    converter decides, and raises on the first problem.
     """
-    dataset = load(data, Dataset, pairs=False)
-    if dataset is not None:
-        return cast(Dataset, dataset)
-    return converter.structure(data, Dataset)
+    record = load(data, cls, pairs=False)
+    if record is not None:
+        return cast(T, record)
+    return converter.structure(data, cls)

@@ -27,7 +27,7 @@ import attrs
 from incidents._diagnosis import Flagged, describe, diagnose
 from incidents._positions import escape_pointer, value_positions
 from incidents.actors import Actor
-from incidents.converter import converter
+from incidents.converter import converter, structure_record
 from incidents.dataset import Dataset, Record
 from incidents.errors import ArgumentError, ParseError, ParseProblem
 from incidents.events import Incident
@@ -237,7 +237,7 @@ def _read_line(
 
 def _structure(value: Any, cls: type[Record]) -> Record | None:
     try:
-        record: Record = converter.structure(value, cls)
+        record: Record = structure_record(value, cls)
     except Exception:  # any failure: the walk says what and where
         return None
     return record

@@ -33,7 +33,7 @@ from typing import IO, Any, Final
 from incidents._diagnosis import diagnose
 from incidents._jsonl_index import NONE, Index, unpack_date
 from incidents._schema_layer import schema_findings
-from incidents.converter import converter
+from incidents.converter import converter, structure_record
 from incidents.errors import FileError, ParseProblem
 from incidents.files import open_file
 from incidents.jsonl import (
@@ -241,7 +241,7 @@ def _shape(value: Any, cls: type, pointer: str, flagged: bool) -> list[Finding]:
     """The schema and model layers for one record, as for a record in a JSON document."""
     if not flagged:
         try:
-            converter.structure(value, cls)
+            structure_record(value, cls)
         except Exception:  # noqa: S110 - any failure: the layers below say what and where
             pass
         else:

@@ -25,7 +25,7 @@ import incidents
 from incidents import ParseError, strategies
 from incidents._fast_load import load, loader
 from incidents._fields import Text
-from incidents.converter import converter, unstructure_dataset
+from incidents.converter import converter, structure_record, unstructure_dataset
 from incidents.dataset import Dataset
 
 MUTATIONS = 3000 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 250
@@ -344,3 +344,14 @@ def test_defaults_made_by_a_factory_are_made_afresh() -> None:
     assert load({}, WithFactory, pairs=False) == WithFactory()
     assert load({"items": [1, 2]}, WithFactory, pairs=False) == WithFactory(items=(1, 2))
     assert load({"items": [True]}, WithFactory, pairs=False) is None
+
+
+@given(
+    st.one_of(
+        strategies.actors(), strategies.sources(), strategies.incidents(), strategies.measures()
+    )
+)
+def test_single_records_load_as_the_converter_builds_them(record: Any) -> None:
+    data = converter.unstructure(record)
+    assert structure_record(data, type(record)) == record
+    assert load(data, type(record), pairs=False) == record
