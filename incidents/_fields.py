@@ -64,6 +64,11 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _FORBIDDEN_CHARS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # The same, plus white space (``\s`` is exactly what ``str.isspace`` calls white space).
 _SPACE_OR_FORBIDDEN: Final = re.compile(r"[\s" + _FORBIDDEN_CHARS.pattern[1:])
+# A URL with a plain host name (an optional port of up to four digits) and a path of
+# printable ASCII: one match shows that it keeps every rule of Url.
+_PLAIN_URL: Final = re.compile(
+    r"https?://[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?"
+)
 _LINE_BREAK: Final = re.compile("[\n\t\u2028\u2029\x85]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 # Printable ASCII, starting and ending with a visible character: NFC, one line, not blank, no
@@ -313,6 +318,12 @@ class Url(Check):
     def problem(self, value: object) -> str | None:
         if not isinstance(value, str):
             return f"expected a URL, not {type(value).__name__}"
+        if len(value) <= self.max_length and _PLAIN_URL.fullmatch(value):
+            return None
+        return self.rule_broken(value)
+
+    def rule_broken(self, value: str) -> str | None:
+        """The first rule ``value`` breaks, checked one by one (``None`` if it keeps all)."""
         if len(value) > self.max_length:
             return f"is longer than {self.max_length} characters"
         if _SPACE_OR_FORBIDDEN.search(value):

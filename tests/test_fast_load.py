@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import incidents
 from incidents import ParseError, strategies
 from incidents._fast_load import load, loader
-from incidents._fields import Text
+from incidents._fields import _PLAIN_URL, Text, Url
 from incidents.converter import converter, structure_record, unstructure_dataset
 from incidents.dataset import Dataset
 
@@ -355,3 +355,15 @@ def test_single_records_load_as_the_converter_builds_them(record: Any) -> None:
     data = converter.unstructure(record)
     assert structure_record(data, type(record)) == record
     assert load(data, type(record), pairs=False) == record
+
+
+@given(
+    st.one_of(
+        st.from_regex(_PLAIN_URL, fullmatch=True),
+        st.text(alphabet=st.characters(codec="ascii"), max_size=40).map("https://".__add__),
+    )
+)
+def test_urls_settled_by_a_match_keep_every_rule(url: str) -> None:
+    check = Url()
+    if len(url) <= check.max_length and _PLAIN_URL.fullmatch(url):
+        assert check.rule_broken(url) is None, url
