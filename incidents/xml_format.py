@@ -21,7 +21,9 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, Final
 
 from lxml import etree
@@ -112,31 +114,107 @@ def _record(shape: Shape) -> type:
 
 # --------------------------------------------------------------------------------- reading
 
+# How a child element is read (the kind of its field's shape).
+_ATTRIBUTE: Final = 0
+_TEXT: Final = 1
+_RECORD: Final = 2
+_LIST: Final = 3
+
+
+class _Plan:
+    """How to read the elements of one record class, computed once per class.
+
+    The lookup tables are keyed by what lxml hands over, so the reader needs no tag
+    arithmetic for what the mapping expects: ``attributes`` by attribute key (no namespace),
+    ``children`` by Clark tag (``{urn:incidents:xml:1}title``). Anything else (foreign or
+    unknown names, attributes in a namespace) takes the general path through ``by_name``.
+    """
+
+    __slots__ = ("attributes", "by_name", "children")
+
+    def __init__(self, found: tuple[Shape, ...]) -> None:
+        self.by_name: dict[str, Shape] = {shape.name: shape for shape in found}
+        #: Attribute key -> (name, the check when the text stands for a number or a boolean).
+        self.attributes: dict[str, tuple[str, Check | None]] = {}
+        #: Clark tag -> (name, kind, shape, plan of the record, or (item tag, item plan)).
+        self.children: dict[str, tuple[str, int, Shape, Any]] = {}
+
+
+@cache
+def _plan(cls: type, value_check: Check | None) -> _Plan:
+    """The reading plan of a record class (a claim's with the check of its value)."""
+    found = shapes(cls, value_check)
+    plan = _Plan(found)
+    for shape in found:
+        tag = _tag(shape.name)
+        if shape.kind == "attribute":
+            typed = shape.check if _is_typed(shape.check) else None
+            plan.attributes[shape.name] = (shape.name, typed)
+            plan.children[tag] = (shape.name, _ATTRIBUTE, shape, None)
+        elif shape.kind == "text":
+            plan.children[tag] = (shape.name, _TEXT, shape, None)
+        elif shape.kind == "record":
+            plan.children[tag] = (shape.name, _RECORD, shape, _plan(_record(shape), None))
+        else:
+            items = _item_plan(shape)
+            plan.children[tag] = (shape.name, _LIST, shape, (_tag(shape.item), items))
+    return plan
+
+
+def _item_plan(shape: Shape) -> _Plan | None:
+    """The plan of a list's items (``None`` for plain values: ids, names)."""
+    if shape.item_kind == "claim":
+        return _plan(Claim, shape.value_check)
+    if shape.item_kind == "record":
+        return _plan(_record(shape), None)
+    return None
+
+
+def _is_typed(check: Check | None) -> bool:
+    """Whether :func:`_typed` may turn an attribute's text into something else."""
+    return isinstance(check, IntRange | FloatRange) or (
+        isinstance(check, InstanceOf) and check.kind is bool
+    )
+
 
 class XmlDocument:
     """A parsed XML document as plain data, with where each value came from.
 
     ``data`` is what the JSON reader would produce for the same dataset; ``locations`` maps
-    each JSON Pointer in it to the XPath and line of the element or attribute it came from.
+    each JSON Pointer in it to the XPath and line of the element or attribute it came from,
+    and ``paths`` each element that was read to its XPath. Both are worked out from the tree
+    on first use, so reading a document that has nothing to report never builds them.
     """
 
     def __init__(self, root: Any) -> None:
         self.root = root
-        self.locations: dict[str, tuple[str, int | None]] = {}
-        #: The XPath of each element that was read.
-        self.paths: dict[Any, str] = {root: f"/{PREFIX}:{_ROOT}"}
         self.marked = False
+        self._located: _Locator | None = None
         self.data: Any = self._document(root)
+
+    @property
+    def locations(self) -> dict[str, tuple[str, int | None]]:
+        """JSON Pointer -> (XPath, line) of every value read (built on first use)."""
+        return self._locator().locations
+
+    @property
+    def paths(self) -> dict[Any, str]:
+        """The XPath of each element that was read (built on first use)."""
+        return self._locator().paths
 
     def where(self, pointer: str) -> tuple[str, int | None]:
         """The XPath and line for a pointer (or its nearest ancestor that has one)."""
-        while pointer and pointer not in self.locations:
+        locations = self.locations
+        while pointer and pointer not in locations:
             pointer = pointer.rsplit("/", 1)[0]
-        return self.locations.get(pointer, (f"/{PREFIX}:{_ROOT}", None))
+        return locations.get(pointer, (f"/{PREFIX}:{_ROOT}", None))
+
+    def _locator(self) -> _Locator:
+        if self._located is None:
+            self._located = _Locator(self.root)
+        return self._located
 
     def _document(self, root: Any) -> Any:
-        xpath = f"/{PREFIX}:{_ROOT}"
-        self.locations[""] = (xpath, root.sourceline)
         if root.tag != _tag(_ROOT):
             self.marked = True
             return Flagged(
@@ -144,43 +222,48 @@ class XmlDocument:
                 f"not {_describe_tag(root.tag)}",
                 "E201",
             )
-        return self._record(root, Dataset, None, "", xpath)
+        return self._record(root, _plan(Dataset, None))
 
-    def _record(
-        self, element: Any, cls: type, value_check: Check | None, pointer: str, xpath: str
-    ) -> Any:
-        by_name = {shape.name: shape for shape in shapes(cls, value_check)}
+    def _record(self, element: Any, plan: _Plan) -> Any:
         data: dict[str, Any] = {}
         duplicates: list[str] = []
-        for key, raw in element.attrib.items():
-            name = _local(key)
-            shape = by_name.get(name)
-            where = f"{pointer}/{escape_pointer(name)}"
-            self.locations[where] = (f"{xpath}/@{name}", element.sourceline)
-            if shape is not None and shape.kind == "attribute":
-                data[name] = _typed(raw, shape.check)
+        attributes = plan.attributes
+        for key, raw in element.items():
+            expected = attributes.get(key)
+            if expected is None:
+                name = _local(key)
+                shape = plan.by_name.get(name)
+                if shape is not None and shape.kind == "attribute":
+                    data[name] = _typed(raw, shape.check)
+                else:
+                    data[name] = raw if shape is None else _wrong_form(name, shape)
+            elif expected[1] is None:
+                data[expected[0]] = raw
             else:
-                data[name] = raw if shape is None else _wrong_form(name, shape)
-        for child in _children(element):
-            name = _local(child.tag)
-            where = f"{pointer}/{escape_pointer(name)}"
-            path = f"{xpath}/{PREFIX}:{name}"
+                data[expected[0]] = _typed(raw, expected[1])
+        children = plan.children
+        for child in element:
+            entry = children.get(child.tag)
+            if entry is None:  # not a field of this record (or a comment)
+                tag = child.tag
+                if isinstance(tag, str):
+                    name = _local(tag)
+                    if name in data:
+                        duplicates.append(name)
+                    else:
+                        data[name] = _loose(child)
+                continue
+            name, kind, shape, inner = entry
             if name in data:
                 duplicates.append(name)
-                continue
-            self.locations[where] = (path, child.sourceline)
-            self.paths[child] = path
-            shape = by_name.get(name)
-            if shape is None or child.tag != _tag(name):
-                data[name] = _loose(child)
-            elif shape.kind == "attribute":
-                data[name] = _wrong_form(name, shape)
-            elif shape.kind == "text":
-                data[name] = _text(child)
-            elif shape.kind == "record":
-                data[name] = self._record(child, _record(shape), None, where, path)
+            elif kind == _TEXT:
+                data[name] = _loose(child) if len(child) or child.keys() else child.text or ""
+            elif kind == _RECORD:
+                data[name] = self._record(child, inner)
+            elif kind == _LIST:
+                data[name] = self._list(child, shape, inner)
             else:
-                data[name] = self._list(child, shape, where, path)
+                data[name] = _wrong_form(name, shape)
         if duplicates:
             marked = DuplicateKeys(data)
             marked.duplicates = tuple(duplicates)
@@ -188,29 +271,95 @@ class XmlDocument:
             return marked
         return data
 
-    def _list(self, container: Any, shape: Shape, pointer: str, xpath: str) -> Any:
-        if container.attrib:
+    def _list(self, container: Any, shape: Shape, inner: tuple[str, _Plan | None]) -> Any:
+        if container.keys():
             return _loose(container)
-        items = []
-        for position, child in enumerate(_children(container)):
-            where = f"{pointer}/{position}"
-            path = f"{xpath}/{PREFIX}:{shape.item}[{position + 1}]"
-            self.locations[where] = (path, child.sourceline)
-            self.paths[child] = path
-            if child.tag != _tag(shape.item):
+        item_tag, plan = inner
+        items: list[Any] = []
+        for child in container:
+            tag = child.tag
+            if tag == item_tag:
+                if plan is not None:
+                    items.append(self._record(child, plan))
+                elif len(child) or child.keys():
+                    items.append(_loose(child))
+                else:
+                    items.append(child.text or "")
+            elif isinstance(tag, str):
                 self.marked = True
                 message = (
-                    f"unexpected element {_describe_tag(child.tag)} in <{shape.name}>; "
+                    f"unexpected element {_describe_tag(tag)} in <{shape.name}>; "
                     f"its items are <{shape.item}>"
                 )
                 items.append(Flagged(message, "E201"))
-            elif shape.item_kind == "claim":
-                items.append(self._record(child, Claim, shape.value_check, where, path))
-            elif shape.item_kind == "record":
-                items.append(self._record(child, _record(shape), None, where, path))
-            else:
-                items.append(_text(child))
         return items
+
+
+class _Locator:
+    """Where each value of a document came from: the second, slower walk over the tree.
+
+    It visits the elements :class:`XmlDocument` read, in the same order and with the same
+    rules (the first of repeated names wins; an unexpected element is located but not
+    entered), and records each value's JSON Pointer with its XPath and line.
+    """
+
+    def __init__(self, root: Any) -> None:
+        xpath = f"/{PREFIX}:{_ROOT}"
+        self.locations: dict[str, tuple[str, int | None]] = {"": (xpath, root.sourceline)}
+        self.paths: dict[Any, str] = {root: xpath}
+        if root.tag == _tag(_ROOT):
+            self._record(root, _plan(Dataset, None), "", xpath)
+
+    def _record(self, element: Any, plan: _Plan, pointer: str, xpath: str) -> None:
+        seen: set[str] = set()
+        for key in element.attrib:  # the keys
+            name = _local(key)
+            seen.add(name)
+            self.locations[f"{pointer}/{escape_pointer(name)}"] = (
+                f"{xpath}/@{name}",
+                element.sourceline,
+            )
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            name = _local(tag)
+            if name in seen:
+                continue
+            seen.add(name)
+            where = f"{pointer}/{escape_pointer(name)}"
+            path = f"{xpath}/{PREFIX}:{name}"
+            self.locations[where] = (path, child.sourceline)
+            self.paths[child] = path
+            entry = plan.children.get(tag)
+            if entry is None:
+                continue
+            _, kind, shape, inner = entry
+            if kind == _RECORD:
+                self._record(child, inner, where, path)
+            elif kind == _LIST and not child.keys():
+                self._list(child, shape, inner, where, path)
+
+    def _list(
+        self,
+        container: Any,
+        shape: Shape,
+        inner: tuple[str, _Plan | None],
+        pointer: str,
+        xpath: str,
+    ) -> None:
+        item_tag, plan = inner
+        position = 0
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            where = f"{pointer}/{position}"
+            position += 1
+            path = f"{xpath}/{PREFIX}:{shape.item}[{position}]"
+            self.locations[where] = (path, child.sourceline)
+            self.paths[child] = path
+            if plan is not None and child.tag == item_tag:
+                self._record(child, plan, where, path)
 
 
 def _children(element: Any) -> Iterator[Any]:
@@ -231,13 +380,6 @@ def _local(tag: str) -> str:
 def _describe_tag(tag: str) -> str:
     namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     return f"<{local}> in namespace {namespace}" if namespace else f"<{local}> in no namespace"
-
-
-def _text(element: Any) -> Any:
-    """An element's text; an element with children or attributes instead is kept as data."""
-    if len(element) or element.attrib:
-        return _loose(element)
-    return element.text or ""
 
 
 def _loose(element: Any) -> Any:
@@ -298,7 +440,9 @@ def parse_xml(document: str | bytes) -> XmlDocument:
         line = text.count("\n", 0, doctype) + 1
         message = "a DOCTYPE (and so any DTD or entity declaration) is not allowed"
         raise ParseError([ParseProblem("/", message, line, None, "E109")])
-    return XmlDocument(_parse(raw))
+    root = _parse(raw)
+    with gc_paused():  # many small objects and no cycles: see incidents._gc
+        return XmlDocument(root)
 
 
 def _bytes(document: str | bytes) -> bytes:
@@ -311,6 +455,51 @@ def _bytes(document: str | bytes) -> bytes:
 
 
 def _parse(raw: bytes) -> Any:
+    """The document's root element, parsed with every guard; raise :class:`ParseError`.
+
+    libxml2 parses the whole document in one call; the tree is then checked for what must
+    be refused (more than :data:`MAX_DEPTH` levels, processing instructions, entity
+    references). When the parse fails or a check finds something, the document is parsed
+    again event by event (:func:`_parse_in_order`), which reports the first of those
+    problems in document order with its line, exactly as that parse always has.
+    """
+    try:
+        root = etree.fromstring(raw, _parser())
+    except etree.XMLSyntaxError:
+        return _parse_in_order(raw)
+    if (
+        root is None  # pragma: no cover - lxml raises on an empty document
+        or root.getprevious() is not None  # a processing instruction before the root
+        or root.getnext() is not None  # or after it (comments are removed)
+        or _TOO_DEEP(root)
+        or next(root.iter(etree.PI, etree.Entity), None) is not None
+    ):
+        return _parse_in_order(raw)
+    return root
+
+
+def _parser() -> Any:
+    """This thread's parser: no entities resolved, no DTD, no network, libxml2's limits."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+        )
+    return parser
+
+
+#: One parser per thread (an lxml parser must not be shared between threads).
+_PARSERS: Final = threading.local()
+#: The elements nested deeper than MAX_DEPTH (the root is at depth 1).
+_TOO_DEEP: Final = etree.XPath("/*" + "/*" * MAX_DEPTH)
+
+
+def _parse_in_order(raw: bytes) -> Any:
+    """Parse with start, end and processing-instruction events, counting the depth."""
     depth = 0
     root = None
     etree.clear_error_log()  # the log is per thread: drop what earlier parses left in it
