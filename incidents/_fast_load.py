@@ -260,11 +260,7 @@ class _Compiler:
                 f"{target} = _date({source})",
             ]
         if attrs.has(get_origin(kind) or kind):
-            value_check = check.check if isinstance(check, ClaimOf) else None
-            if check is not None and not isinstance(check, ClaimOf):
-                self.implied(check, get_origin(kind) or kind)
-            function = self.record(kind, value_check, frozenset())
-            return [f"{target} = {function}({source})"]
+            return [f"{target} = {self.nested(kind, check)}({source})"]
         lines: list[str]
         if kind is str:
             lines = [f"if type({source}) is not str:", _RAISE]
@@ -287,6 +283,13 @@ class _Compiler:
             ]
         raise _UnsupportedError(kind)
 
+    def nested(self, kind: Any, check: Any) -> str:
+        """The loader of a nested record (a claim's value check comes from its ClaimOf)."""
+        if isinstance(check, ClaimOf):
+            return self.record(kind, check.check, frozenset())
+        self.implied(check, get_origin(kind) or kind)
+        return self.record(kind, None, frozenset())
+
     def sequence(
         self,
         kind: Any,
@@ -307,11 +310,10 @@ class _Compiler:
             lines += [f"if len({source}) < {check.min_items}:", _RAISE]
         item_kind = args[0]
         if item_kind is not PartialDate and attrs.has(get_origin(item_kind) or item_kind):
-            value_check = item_check.check if isinstance(item_check, ClaimOf) else None
-            if item_check is not None and not isinstance(item_check, ClaimOf):
-                self.implied(item_check, get_origin(item_kind) or item_kind)
-            function = self.record(item_kind, value_check, frozenset())
-            return [*lines, f"{target} = tuple(map({function}, {source}))"]
+            return [
+                *lines,
+                f"{target} = tuple(map({self.nested(item_kind, item_check)}, {source}))",
+            ]
         item, built, items = self.fresh("x"), self.fresh("y"), self.fresh("t")
         body = self.value(item_kind, item_check, item, built, afterwards, field)
         return [
