@@ -25,25 +25,18 @@ checks with the same messages: :func:`record_findings` for the rules within one 
 
 from __future__ import annotations
 
-import json
+import calendar
+import datetime as dt
 from collections.abc import Container, Iterator
-from functools import cache
 from typing import Any, Final
 
-import attrs
-
-from incidents._fields import Check, Each, InstanceOf, Maybe, Ref
-from incidents._positions import escape_pointer
+from incidents._semantic_plan import Candidate, claim_walker, reference_walker, unresolved
 from incidents.actors import Actor
-from incidents.claims import Claim, ClaimOf
-from incidents.counts import Count, bounds_out_of_order
-from incidents.dataset import Dataset
-from incidents.dates import PartialDate
+from incidents.dates import _PARSER, PartialDate, Precision, _shift
 from incidents.errors import FieldError
 from incidents.events import Incident
-from incidents.ids import id_kind
 from incidents.measures import DiplomaticMeasure
-from incidents.sources import Citation, Source
+from incidents.sources import Source
 
 __all__ = [
     "EVENT_KINDS",
@@ -67,39 +60,75 @@ _CLASSES: Final[dict[str, type]] = {
     "incidents": Incident,
     "measures": DiplomaticMeasure,
 }
+_KEYS: Final = tuple(_CLASSES)
 
 #: The record classes that take part in responses and links (and need a date and a source).
 EVENT_KINDS: Final = (Incident, DiplomaticMeasure)
 
+#: A date text read once per call: the text with its first and last day, or ``None`` if the
+#: text is not a date.
+_When = tuple[str, dt.date, dt.date] | None
+
 
 def semantic_findings(data: Any) -> list[Finding]:
-    """Every semantic problem in a dataset document given as plain data."""
+    """Every semantic problem in a dataset document given as plain data.
+
+    In this order: E401; E402 and E403 record by record; E404; E405; E407, W401, E408 and
+    W402 event by event; E406 and W403 record by record.
+
+    One pass over the records does every rule of one record and notes what the rules across
+    records need; what depends on records further on (a reference or a response to a later
+    record, a cycle) is settled after it.
+    """
     if not isinstance(data, dict):
         return []
-    records = _records(data)
-    index: dict[str, str] = {}
-    findings: list[Finding] = []
-    for pointer, record in records:
-        record_id = record.get("id")
-        if not isinstance(record_id, str):
+    groups: list[tuple[str, type, list[Any]]] = []
+    known: dict[str, int] = {}  # id -> where its first record is: position * 4 + list number
+    duplicates: list[Finding] = []
+    unknown: list[Candidate] = []  # references to no id seen so far
+    events: list[Finding] = []
+    claims: list[Finding] = []
+    dates: dict[str, _When] = {}
+    graph = _Graph()
+    for number, (key, kind) in enumerate(_CLASSES.items()):
+        items = data.get(key)
+        if not isinstance(items, list):
             continue
-        if record_id in index:
-            message = duplicate_id_message(record_id, index[record_id])
-            findings.append((f"{pointer}/id", "E401", message))
-        else:
-            index[record_id] = pointer
-    for pointer, record in records:
-        findings.extend(reference_findings(record, _kind(pointer), pointer, index))
-    events = [(pointer, record) for pointer, record in records if pointer.startswith(_EVENTS)]
-    findings.extend(_response_order(events))
-    findings.extend(_cycles(events))
-    for pointer, record in events:
-        kind = _kind(pointer)
-        if kind is DiplomaticMeasure:
-            findings.extend(_measure_dates(pointer, record))
-        findings.extend(_citations(pointer, record, kind))
-    findings.extend(_walk_records(data, Dataset, ""))
-    return findings
+        groups.append((key, kind, items))
+        refer = reference_walker(kind)
+        walk = claim_walker(kind)
+        incident = kind is Incident
+        measure = kind is DiplomaticMeasure
+        base = f"/{key}/"
+        for position, record in enumerate(items):
+            if not isinstance(record, dict):
+                continue
+            record_id = record.get("id")
+            if isinstance(record_id, str):
+                here = position * 4 + number
+                first = known.setdefault(record_id, here)
+                if first != here:
+                    where = f"/{_KEYS[first % 4]}/{first // 4}"
+                    message = duplicate_id_message(record_id, where)
+                    duplicates.append((f"{base}{position}/id", "E401", message))
+            refer(record, known, unknown, base, position)
+            if walk is not None:
+                walk(record, claims, base, position)
+            if not (incident or measure):
+                continue
+            when = _event_when(record, incident, dates)
+            triggers = record.get("in_response_to")
+            if isinstance(record_id, str):
+                graph.add(record_id, record, when, triggers)
+            if when is not None and isinstance(triggers, list) and triggers:
+                graph.respond(base, position, triggers, when)
+            if measure:
+                _measure_dates(record, base, position, events, dates)
+            _citations(record, incident, base, position, events)
+    references = unresolved(unknown, known)
+    responses = graph.late()
+    cycles = graph.cycles(groups)
+    return duplicates + references + responses + cycles + events + claims
 
 
 def record_findings(record: dict[str, Any], kind: type, pointer: str) -> Iterator[Finding]:
@@ -108,11 +137,30 @@ def record_findings(record: dict[str, Any], kind: type, pointer: str) -> Iterato
     E406 and W403 anywhere in it; for a measure E407 and W401; for an incident or a measure
     E408, and W402 for its casualties.
     """
+    findings: list[Finding] = []
     if kind is DiplomaticMeasure:
-        yield from _measure_dates(pointer, record)
+        _measure_dates(record, pointer, "", findings, {})
     if kind in EVENT_KINDS:
-        yield from _citations(pointer, record, kind)
-    yield from _walk_records(record, kind, pointer)
+        _citations(record, kind is Incident, pointer, "", findings)
+    if isinstance(record, dict):
+        walk = claim_walker(kind)
+        if walk is not None:
+            walk(record, findings, pointer, "")
+    return iter(findings)
+
+
+def reference_findings(
+    record: dict[str, Any], kind: type, pointer: str, known: Container[str]
+) -> Iterator[Finding]:
+    """E402/E403 for references in ``record`` (a ``kind``) that name no id in ``known``.
+
+    A reference that is not a well-formed id of a kind its field takes is left to the schema
+    layer.
+    """
+    candidates: list[Candidate] = []
+    if isinstance(record, dict):
+        reference_walker(kind)(record, known, candidates, pointer, "")
+    return iter(unresolved(candidates, known))
 
 
 def duplicate_id_message(record_id: str, first: str) -> str:
@@ -135,88 +183,6 @@ def cycle_message(loop: list[str]) -> str:
     return "closes a cycle: " + " -> ".join(loop)
 
 
-_EVENTS: Final = ("/incidents/", "/measures/")
-
-
-def _kind(pointer: str) -> type:
-    """The record class of a record at ``/actors/2``, ``/measures/0``..."""
-    return _CLASSES[pointer.split("/")[1]]
-
-
-def _records(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    found: list[tuple[str, dict[str, Any]]] = []
-    for key in _CLASSES:
-        items = data.get(key)
-        if isinstance(items, list):
-            found.extend(
-                (f"/{key}/{position}", item)
-                for position, item in enumerate(items)
-                if isinstance(item, dict)
-            )
-    return found
-
-
-def reference_findings(
-    record: dict[str, Any], kind: type, pointer: str, known: Container[str]
-) -> Iterator[Finding]:
-    """E402/E403 for references in ``record`` (a ``kind``) that name no id in ``known``."""
-    for ref_pointer, value, kinds, is_citation in _refs(record, kind, pointer):
-        if not isinstance(value, str) or id_kind(value) not in kinds or value in known:
-            continue  # malformed or of the wrong kind: the schema layer says so
-        if is_citation:
-            yield ref_pointer, "E403", f"cites {value!r}, which is not a source in this dataset"
-        else:
-            yield ref_pointer, "E402", f"refers to {value!r}, which is not in this dataset"
-
-
-def _refs(data: Any, kind: type, pointer: str) -> Iterator[tuple[str, Any, tuple[str, ...], bool]]:
-    """(pointer, id, accepted kinds, is-a-citation) for every reference under a record's data."""
-    if not isinstance(data, dict):
-        return
-    citation = kind is Citation
-    for name, check in _fields_that_refer(kind):
-        if name in data:
-            yield from _refs_in(data[name], check, f"{pointer}/{name}", citation)
-
-
-@cache
-def _fields_that_refer(kind: type) -> tuple[tuple[str, Check], ...]:
-    """The fields of ``kind`` (but its id) that can hold a reference, with their checks."""
-    return tuple(
-        (field.name, field.validator)
-        for field in attrs.fields(kind)
-        if field.name != "id" and isinstance(field.validator, Check) and _refers(field.validator)
-    )
-
-
-def _refers(check: Check) -> bool:
-    if isinstance(check, Maybe | Each):
-        return _refers(check.check)
-    if isinstance(check, Ref | ClaimOf):
-        return True  # a claim's claimant is a reference
-    if isinstance(check, InstanceOf) and isinstance(check.kind, type) and attrs.has(check.kind):
-        return bool(_fields_that_refer(check.kind))
-    return False
-
-
-def _refs_in(
-    value: Any, check: Check, pointer: str, citation: bool
-) -> Iterator[tuple[str, Any, tuple[str, ...], bool]]:
-    if isinstance(check, Maybe):
-        yield from _refs_in(value, check.check, pointer, citation)
-    elif isinstance(check, Each) and isinstance(value, list):
-        for position, item in enumerate(value):
-            yield from _refs_in(item, check.check, f"{pointer}/{position}", citation)
-    elif isinstance(check, Ref):
-        yield pointer, value, check.kinds, citation
-    elif isinstance(check, ClaimOf) and isinstance(value, dict):
-        yield from _refs(value, Claim, pointer)
-        if "value" in value:
-            yield from _refs_in(value["value"], check.check, f"{pointer}/value", citation)
-    elif isinstance(check, InstanceOf) and isinstance(check.kind, type) and attrs.has(check.kind):
-        yield from _refs(value, check.kind, pointer)
-
-
 def event_date(record: dict[str, Any], kind: type) -> PartialDate | None:
     """When an incident happened, or when a measure was taken (announced, else effective)."""
     fields = ("date",) if kind is Incident else ("announced", "effective")
@@ -228,27 +194,6 @@ def event_date(record: dict[str, Any], kind: type) -> PartialDate | None:
             except FieldError:
                 return None
     return None
-
-
-def _response_order(events: list[tuple[str, dict[str, Any]]]) -> Iterator[Finding]:
-    by_id = {
-        record["id"]: (pointer, record)
-        for pointer, record in events
-        if isinstance(record.get("id"), str)  # other ids cannot be referred to (nor hashed)
-    }
-    for pointer, record in events:
-        responses = record.get("in_response_to")
-        when = event_date(record, _kind(pointer))
-        if not isinstance(responses, list) or when is None:
-            continue
-        for position, trigger_id in enumerate(responses):
-            trigger = by_id.get(trigger_id) if isinstance(trigger_id, str) else None
-            if trigger is None:
-                continue
-            then = event_date(trigger[1], _kind(trigger[0]))
-            message = None if then is None else response_order_message(trigger_id, then, when)
-            if message is not None:
-                yield f"{pointer}/in_response_to/{position}", "E404", message
 
 
 def edges(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -265,148 +210,299 @@ def edges(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"{pointer}/links/{position}/target", link["target"]
 
 
-def _cycles(events: list[tuple[str, dict[str, Any]]]) -> Iterator[Finding]:
-    """E405 once per cycle, at the edge that closes it (depth-first search, iterative)."""
-    graph: dict[str, list[tuple[str, str]]] = {}
-    for pointer, record in events:
-        record_id = record.get("id")
-        if isinstance(record_id, str) and record_id not in graph:
-            graph[record_id] = list(edges(pointer, record))
-    state: dict[str, int] = {}  # 1 on the current path, 2 finished
-    for start in graph:
-        if start in state:
-            continue
-        path = [start]
-        stack = [iter(graph[start])]
-        state[start] = 1
-        while stack:
-            step = next(stack[-1], None)
-            if step is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            edge, target = step
-            if target not in graph:
-                continue
-            if state.get(target) == 1:
-                loop = [*path[path.index(target) :], target]
-                yield edge, "E405", cycle_message(loop)
-            elif target not in state:
-                state[target] = 1
-                path.append(target)
-                stack.append(iter(graph[target]))
+# ------------------------------------------------------------------------------- dates
 
 
-def _measure_dates(pointer: str, record: dict[str, Any]) -> Iterator[Finding]:
-    announced = _date(record.get("announced"))
-    effective = _date(record.get("effective"))
+def _when(text: str, dates: dict[str, _When]) -> _When:
+    """``text`` read as a date, once per call (``dates`` remembers)."""
+    try:
+        return dates[text]
+    except KeyError:
+        pass
+    when = _days(text)
+    dates[text] = when
+    return when
+
+
+def _days(text: str) -> _When:
+    """(text, first day, last day) of a date text, or ``None`` if it is not a date.
+
+    Exactly what ``PartialDate.parse(text)`` accepts, with its ``earliest`` and ``latest``,
+    without building the date: a document of 100,000 records has some 30,000 different date
+    texts. The date itself is parsed only for a message.
+    """
+    match = _PARSER.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, qualifier, end_year, end_month, end_day, end_qualifier = match.groups()
+    start = _point_days(year, month, day, qualifier)
+    if start is None:
+        return None
+    if end_year is None:
+        return text, start[0], start[1]
+    end = _point_days(end_year, end_month, end_day, end_qualifier)
+    if end is None or start[0] > end[1]:  # an interval that ends before it starts
+        return None
+    return text, start[0], end[1]
+
+
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _point_days(
+    year_text: str, month_text: str | None, day_text: str | None, qualifier: str | None
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of one end of a date (``DatePoint.earliest`` and ``latest``),
+    or ``None`` where ``DatePoint`` refuses it."""
+    year = int(year_text)
+    if not 1 <= year <= 9999:
+        return None
+    precision: Precision
+    if month_text is None:
+        first, last, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    else:
+        month = int(month_text)
+        if not 1 <= month <= 12:
+            return None
+        days = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+        if day_text is None:
+            first, last = dt.date(year, month, 1), dt.date(year, month, days)
+            precision = "month"
+        else:
+            day = int(day_text)
+            if not 1 <= day <= days:
+                return None
+            first = last = dt.date(year, month, day)
+            precision = "day"
+    if qualifier is not None:  # approximate or uncertain: one unit wider on each side
+        return _shift(first, precision, -1), _shift(last, precision, +1)
+    return first, last
+
+
+def _event_when(record: dict[str, Any], incident: bool, dates: dict[str, _When]) -> _When:
+    """:func:`event_date`, with the first and last day."""
+    if incident:
+        text = record.get("date")
+        return _when(text, dates) if isinstance(text, str) else None
+    text = record.get("announced")
+    if isinstance(text, str):
+        return _when(text, dates)
+    text = record.get("effective")
+    return _when(text, dates) if isinstance(text, str) else None
+
+
+def _measure_dates(
+    record: dict[str, Any],
+    base: str,
+    position: Any,
+    findings: list[Finding],
+    dates: dict[str, _When],
+) -> None:
+    """E407 and W401: a measure's effective date against its announcement."""
+    announced_text = record.get("announced")
+    effective_text = record.get("effective")
+    if not (isinstance(announced_text, str) and isinstance(effective_text, str)):
+        return
+    announced = _when(announced_text, dates)
+    effective = _when(effective_text, dates)
     if announced is None or effective is None:
         return
     if record.get("retroactive") is True:
-        if effective.is_after(announced):
+        if effective[1] > announced[2]:  # effective.is_after(announced)
             message = (
-                f"a retroactive measure cannot take effect ({effective}) after its "
-                f"announcement ({announced})"
+                f"a retroactive measure cannot take effect ({PartialDate.parse(effective[0])}) "
+                f"after its announcement ({PartialDate.parse(announced[0])})"
             )
-            yield f"{pointer}/effective", "E407", message
-    elif effective.is_before(announced):
+            findings.append((f"{base}{position}/effective", "E407", message))
+    elif effective[2] < announced[1]:  # effective.is_before(announced)
         message = (
-            f"takes effect ({effective}) before its announcement ({announced}); "
-            "if that is right, set retroactive to true"
+            f"takes effect ({PartialDate.parse(effective[0])}) before its announcement "
+            f"({PartialDate.parse(announced[0])}); if that is right, set retroactive to true"
         )
-        yield f"{pointer}/effective", "W401", message
+        findings.append((f"{base}{position}/effective", "W401", message))
 
 
-def _date(text: Any) -> PartialDate | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return PartialDate.parse(text)
-    except FieldError:
-        return None
+# --------------------------------------------------------------------------- the events
 
 
-def _citations(pointer: str, record: dict[str, Any], kind: type) -> Iterator[Finding]:
-    noun = "incident" if kind is Incident else "measure"
+def _citations(
+    record: dict[str, Any], incident: bool, base: str, position: Any, findings: list[Finding]
+) -> None:
+    """E408 for an event that cites no source, W402 for each casualty that cites none."""
     if not record.get("citations"):
-        yield pointer, "E408", f"this {noun} cites no source; add a citation"
-    casualties = record.get("casualties") if noun == "incident" else None
+        noun = "incident" if incident else "measure"
+        findings.append(
+            (f"{base}{position}", "E408", f"this {noun} cites no source; add a citation")
+        )
+    if not incident:
+        return
+    casualties = record.get("casualties")
     if isinstance(casualties, list):
-        for position, casualty in enumerate(casualties):
+        for index, casualty in enumerate(casualties):
             if isinstance(casualty, dict) and not casualty.get("citations"):
                 message = "this casualty cites no source of its own; add a citation"
-                yield f"{pointer}/casualties/{position}", "W402", message
+                findings.append((f"{base}{position}/casualties/{index}", "W402", message))
 
 
-def _walk_records(data: Any, kind: type, pointer: str) -> Iterator[Finding]:
-    """Counts (E406) and repeated claims (W403) anywhere in the document."""
-    if not isinstance(data, dict):
-        return
-    if kind.__name__ == "Count":
-        yield from _count_order(data, pointer)
-        return
-    for name, check in _fields_with_claims(kind):
-        value = data.get(name)
-        if value is not None:
-            yield from _walk_value(value, check, f"{pointer}/{escape_pointer(name)}")
+class _Graph:
+    """The events as a graph of responses and incident links, for E404 and E405.
 
+    A node per event id, numbered in order: its first event's date and edges (the targets of
+    :func:`edges`, each the target's node, or its id while no event has it). ``later`` keeps
+    the date of the last event with an id that is used again: a response is checked against
+    that one.
 
-@cache
-def _fields_with_claims(kind: type) -> tuple[tuple[str, Check], ...]:
-    """The fields of ``kind`` that can hold a count or claims, with their checks."""
-    return tuple(
-        (field.name, field.validator)
-        for field in attrs.fields(kind)
-        if isinstance(field.validator, Check) and _holds_claims(field.validator)
-    )
+    A response is checked when it is added, if the event it responds to has been seen, and
+    otherwise (or if an event id is used again) by :meth:`late`.
+    """
 
+    def __init__(self) -> None:
+        self.nodes: dict[str, int] = {}
+        self.records: list[dict[str, Any]] = []
+        self.dates: list[_When] = []
+        self.later: dict[str, _When] = {}
+        self.start: list[int] = []  # node -> where its edges start in ``targets``
+        self.targets: list[int | str] = []
+        self.responders: list[tuple[str, int, list[Any], tuple[str, dt.date, dt.date]]] = []
+        self.pending: list[tuple[int, int, str]] = []  # (responder, position, trigger id)
+        self.found: list[tuple[int, int, Finding]] = []  # E404: (responder, position, finding)
 
-def _holds_claims(check: Check) -> bool:
-    if isinstance(check, Maybe | Each):
-        return _holds_claims(check.check)
-    if isinstance(check, ClaimOf):
-        return True
-    if isinstance(check, InstanceOf) and isinstance(check.kind, type) and attrs.has(check.kind):
-        return check.kind is Count or bool(_fields_with_claims(check.kind))
-    return False
+    def add(self, record_id: str, record: dict[str, Any], when: _When, responses: Any) -> None:
+        """An event with an id; ``responses`` is its ``in_response_to``."""
+        nodes = self.nodes
+        node = nodes.setdefault(record_id, len(self.records))
+        if node != len(self.records):
+            self.later[record_id] = when
+            return
+        self.records.append(record)
+        self.dates.append(when)
+        targets = self.targets
+        self.start.append(len(targets))
+        if isinstance(responses, list):
+            for target in responses:
+                if isinstance(target, str):
+                    targets.append(nodes.get(target, target))
+        links = record.get("links")
+        if isinstance(links, list):
+            for link in links:
+                if isinstance(link, dict):
+                    target = link.get("target")
+                    if isinstance(target, str):
+                        targets.append(nodes.get(target, target))
 
+    def date(self, record_id: str) -> _When:
+        """The date of the last event with ``record_id`` (``None`` if there is none)."""
+        node = self.nodes.get(record_id)
+        if node is None:
+            return None
+        if self.later and record_id in self.later:
+            return self.later[record_id]
+        return self.dates[node]
 
-def _walk_value(value: Any, check: Check, pointer: str) -> Iterator[Finding]:
-    if isinstance(check, Maybe):
-        yield from _walk_value(value, check.check, pointer)
-    elif isinstance(check, Each) and isinstance(value, list):
-        if isinstance(check.check, ClaimOf):
-            yield from _repeated_claims(value, pointer)
-        for position, item in enumerate(value):
-            yield from _walk_value(item, check.check, f"{pointer}/{position}")
-    elif isinstance(check, ClaimOf) and isinstance(value, dict):
-        inner = check.check
-        if isinstance(inner, InstanceOf) and isinstance(inner.kind, type):
-            yield from _walk_records(value.get("value"), inner.kind, f"{pointer}/value")
-        yield from _walk_records(value, Claim, pointer)
-    elif isinstance(check, InstanceOf) and isinstance(check.kind, type) and attrs.has(check.kind):
-        yield from _walk_records(value, check.kind, pointer)
+    def respond(
+        self, base: str, position: int, triggers: list[Any], when: tuple[str, dt.date, dt.date]
+    ) -> None:
+        """The responses (``triggers``) of the event at ``base + position``, dated ``when``."""
+        responder = len(self.responders)
+        self.responders.append((base, position, triggers, when))
+        nodes = self.nodes
+        for index, trigger_id in enumerate(triggers):
+            if not isinstance(trigger_id, str):
+                continue
+            if trigger_id not in nodes:
+                self.pending.append((responder, index, trigger_id))
+                continue
+            finding = self._late(responder, index, trigger_id)
+            if finding is not None:
+                self.found.append((responder, index, finding))
 
-
-def _count_order(count: dict[str, Any], pointer: str) -> Iterator[Finding]:
-    disorder = bounds_out_of_order(count.get("low"), count.get("best"), count.get("high"))
-    if disorder is not None:
-        field, _, reason = disorder
-        yield f"{pointer}/{field}", "E406", reason
-
-
-def _repeated_claims(claims: list[Any], pointer: str) -> Iterator[Finding]:
-    seen: dict[str, int] = {}
-    for position, claim in enumerate(claims):
-        if not isinstance(claim, dict):
-            continue
-        key = json.dumps(
-            [claim.get("claimed_by"), claim.get("stance", "asserts"), claim.get("value")],
-            sort_keys=True,
-            default=str,
+    def _late(self, responder: int, index: int, trigger_id: str) -> Finding | None:
+        """E404 if the event ``trigger_id`` comes after the responder (``None`` if not)."""
+        base, position, _, when = self.responders[responder]
+        then = self.date(trigger_id)
+        if then is None or not when[2] < then[1]:  # when.is_before(then)
+            return None
+        message = response_order_message(
+            trigger_id, PartialDate.parse(then[0]), PartialDate.parse(when[0])
         )
-        if key in seen:
-            message = f"repeats claim {seen[key]}: same claimant, stance and value"
-            yield f"{pointer}/{position}", "W403", message
-        else:
-            seen[key] = position
+        if message is None:
+            return None
+        return f"{base}{position}/in_response_to/{index}", "E404", message
+
+    def late(self) -> list[Finding]:
+        """Every E404, in the order of the events and their responses."""
+        if self.later:  # an event id used again: check every response against its last event
+            self.found = []
+            self.pending = [
+                (responder, index, trigger_id)
+                for responder, (_, _, triggers, _) in enumerate(self.responders)
+                for index, trigger_id in enumerate(triggers)
+                if isinstance(trigger_id, str)
+            ]
+        for responder, index, trigger_id in self.pending:
+            finding = self._late(responder, index, trigger_id)
+            if finding is not None:
+                self.found.append((responder, index, finding))
+        self.found.sort(key=lambda found: found[:2])
+        return [finding for _, _, finding in self.found]
+
+    def cycles(self, groups: list[tuple[str, type, list[Any]]]) -> list[Finding]:
+        """E405 once per cycle, at the edge that closes it (depth-first search, iterative,
+        from each node in turn)."""
+        count = len(self.records)
+        if not count:
+            return []
+        start = [*self.start, len(self.targets)]
+        nodes = self.nodes
+        targets = [
+            target if type(target) is int else nodes.get(target, -1)  # type: ignore[arg-type]
+            for target in self.targets
+        ]
+        findings: list[Finding] = []
+        state = bytearray(count)  # 1 on the current path, 2 finished
+        where: dict[int, str] = {}  # id() of an event -> its pointer, made for a first finding
+        for root in range(count):
+            if state[root]:
+                continue
+            state[root] = 1
+            path = [root]
+            cursor = [start[root]]
+            while path:
+                node = path[-1]
+                edge = cursor[-1]
+                end = start[node + 1]
+                while edge < end:
+                    target = targets[edge]
+                    edge += 1
+                    if target < 0:
+                        continue
+                    seen = state[target]
+                    if not seen:
+                        cursor[-1] = edge
+                        state[target] = 1
+                        path.append(target)
+                        cursor.append(start[target])
+                        break
+                    if seen == 1:
+                        if not where:
+                            where = _event_pointers(groups)
+                        record = self.records[node]
+                        closing = list(edges(where[id(record)], record))[edge - 1 - start[node]]
+                        ids = [self.records[step]["id"] for step in path]
+                        loop = [*ids[path.index(target) :], ids[path.index(target)]]
+                        findings.append((closing[0], "E405", cycle_message(loop)))
+                else:
+                    state[node] = 2
+                    path.pop()
+                    cursor.pop()
+        return findings
+
+
+def _event_pointers(groups: list[tuple[str, type, list[Any]]]) -> dict[int, str]:
+    """The pointer of each event record object (its first place), by ``id()``."""
+    pointers: dict[int, str] = {}
+    for key, kind, items in groups:
+        if kind in EVENT_KINDS:
+            for position, record in enumerate(items):
+                pointers.setdefault(id(record), f"/{key}/{position}")
+    return pointers
