@@ -72,14 +72,26 @@ class _UnsupportedError(Exception):
     """A field the compiler does not know how to check inline (then no loader is made)."""
 
 
-def load(data: Any, cls: Any, *, pairs: bool, required: frozenset[str] = frozenset()) -> Any:
+def load(
+    data: Any,
+    cls: Any,
+    *,
+    pairs: bool,
+    required: frozenset[str] = frozenset(),
+    build: bool = True,
+) -> Any:
     """``cls`` built from ``data`` by the compiled loader, or ``None`` if it declines.
 
     ``pairs``: objects are tuples of (key, value) pairs rather than dicts. ``required``
     names fields of the outermost record that must be present even though they have a
     default (a document's ``schema_version``).
+
+    ``build=False`` (pairs only) checks the data exactly as for building but returns it as
+    plain data, objects as dicts, as ``json.loads`` would give it: what ``validate`` needs.
+    Records are then built only where a rule across fields (``__attrs_post_init__``) must
+    run, and dropped.
     """
-    function = loader(cls, pairs, required)
+    function = loader(cls, pairs, required, build)
     if function is None:
         return None
     try:
@@ -90,10 +102,12 @@ def load(data: Any, cls: Any, *, pairs: bool, required: frozenset[str] = frozens
 
 @cache
 def loader(
-    cls: Any, pairs: bool, required: frozenset[str] = frozenset()
+    cls: Any, pairs: bool, required: frozenset[str] = frozenset(), build: bool = True
 ) -> Callable[[Any], Any] | None:
     """The compiled loader for ``cls`` (``None`` if a field cannot be compiled)."""
-    compiler = _Compiler(pairs)
+    if not (build or pairs):
+        raise ValueError("plain data is given back only from pairs (build=False needs pairs)")
+    compiler = _Compiler(pairs, build)
     try:
         name = compiler.record(cls, None, required)
     except _UnsupportedError:
@@ -110,8 +124,9 @@ def loader(
 class _Compiler:
     """Writes the source of one loader function per (record class, value check)."""
 
-    def __init__(self, pairs: bool) -> None:
+    def __init__(self, pairs: bool, build: bool) -> None:
         self.pairs = pairs
+        self.build = build
         self.namespace: dict[str, Any] = {
             "DeclinedError": DeclinedError,
             "_new": object.__new__,
@@ -180,7 +195,14 @@ class _Compiler:
                 check = value_check  # a claim's value is checked by the ClaimOf around it
             target = f"f{position}"
             value_lines = self.value(kind_of_field, check, "v", target, afterwards, field)
+            if not self.build and _holds_records(kind_of_field):
+                value_lines.append(f"m[{field.name!r}] = {target}")  # the record as plain data
             lines += self.field(field, required, value_lines, target)
+        rules = bool(afterwards) or hasattr(origin, "__attrs_post_init__")
+        if not self.build and not rules:
+            lines.append("    return m")
+            self.functions.append("\n".join(lines))
+            return name
         cls_name = self.constant(origin)
         lines.append(f"    o = _new({cls_name})")
         for position, field in enumerate(fields):
@@ -191,8 +213,11 @@ class _Compiler:
                 lines.append(f"    _setattr(o, {field.name!r}, f{position})")
         lines += afterwards
         if hasattr(origin, "__attrs_post_init__"):
+            # Without build, nested records are plain data here: the rules across fields
+            # read scalars, dates and whether a list is empty. A rule that reads more fails
+            # on a dict, and the slow path decides.
             lines.append("    o.__attrs_post_init__()")
-        lines.append("    return o")
+        lines.append("    return o" if self.build else "    return m")
         self.functions.append("\n".join(lines))
         return name
 
@@ -310,10 +335,9 @@ class _Compiler:
             lines += [f"if len({source}) < {check.min_items}:", _RAISE]
         item_kind = args[0]
         if item_kind is not PartialDate and attrs.has(get_origin(item_kind) or item_kind):
-            return [
-                *lines,
-                f"{target} = tuple(map({self.nested(item_kind, item_check)}, {source}))",
-            ]
+            made = "tuple" if self.build else "list"
+            function = self.nested(item_kind, item_check)
+            return [*lines, f"{target} = {made}(map({function}, {source}))"]
         item, built, items = self.fresh("x"), self.fresh("y"), self.fresh("t")
         body = self.value(item_kind, item_check, item, built, afterwards, field)
         return [
@@ -407,6 +431,13 @@ _parse_date: Final = _parse_cached
 
 def _indent(lines: list[str], levels: int) -> list[str]:
     return [_INDENT * levels + line for line in lines]
+
+
+def _holds_records(kind: Any) -> bool:
+    """Whether values of ``kind`` are records (or optional, or tuples of records)."""
+    if get_origin(kind) in (Union, types.UnionType, tuple):
+        return any(_holds_records(arg) for arg in get_args(kind) if arg is not Ellipsis)
+    return kind is not PartialDate and attrs.has(get_origin(kind) or kind)
 
 
 @cache

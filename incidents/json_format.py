@@ -93,14 +93,28 @@ def load_json_quickly(text: str) -> Dataset | None:
     the record classes do not have, a syntax error), :func:`parse_json` and the diagnosis
     walk then report.
     """
+    dataset: Dataset | None = _quickly(text, build=True)
+    return dataset
+
+
+def check_json_quickly(text: str) -> dict[str, Any] | None:
+    """The document as plain data if the dataset would load from it, else ``None``.
+
+    The same checks as :func:`load_json_quickly` without keeping the records: the data is
+    what ``json.loads`` gives, for the semantic layer.
+    """
+    data: dict[str, Any] | None = _quickly(text, build=False)
+    return data
+
+
+def _quickly(text: str, *, build: bool) -> Any:
     if text.startswith(_BOM):
         return None
     try:
         data = _PAIRS.decode(text)
     except (ValueError, RecursionError):
         return None
-    dataset: Dataset | None = load(data, Dataset, pairs=True, required=_REQUIRED)
-    return dataset
+    return load(data, Dataset, pairs=True, required=_REQUIRED, build=build)
 
 
 def parse_json(document: str | bytes) -> tuple[Any, bool]:

@@ -13,7 +13,6 @@ the returned :class:`~incidents.report.Report`.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -27,7 +26,7 @@ from incidents._xsd_layer import xsd_findings
 from incidents.converter import converter, structure_dataset
 from incidents.dataset import Dataset
 from incidents.errors import FileError, ParseError
-from incidents.json_format import load_json_quickly, parse_json
+from incidents.json_format import check_json_quickly, parse_json
 from incidents.report import Problem, Report, path_to_pointer
 from incidents.semantics import semantic_findings
 from incidents.xml_format import parse_xml
@@ -152,9 +151,9 @@ def _quick_report(content: str | bytes | bytearray | memoryview) -> Report | Non
         text = content if isinstance(content, str) else bytes(content).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if load_json_quickly(text) is None:
+    data = check_json_quickly(text)
+    if data is None:
         return None
-    data = json.loads(text)  # loaded: so plain JSON, each key once
     return _report(data, _unique(semantic_findings(data)), text)
 
 

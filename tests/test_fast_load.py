@@ -181,7 +181,11 @@ def test_builds_the_same_records_as_the_converter(dataset: Dataset) -> None:
     assert load(data, Dataset, pairs=False) == dataset
     assert load(_pairs(data), Dataset, pairs=True, required=REQUIRED) == dataset
     text = incidents.to_json(dataset)
-    assert load(json.loads(text, object_pairs_hook=tuple), Dataset, pairs=True) == dataset
+    pairs = json.loads(text, object_pairs_hook=tuple)
+    assert load(pairs, Dataset, pairs=True) == dataset
+    checked = load(pairs, Dataset, pairs=True, build=False)
+    assert checked == json.loads(text)
+    assert json.dumps(checked) == json.dumps(json.loads(text))  # the same key order too
 
 
 @settings(max_examples=MUTATIONS)
@@ -206,6 +210,10 @@ def test_never_accepts_what_the_converter_refuses(dataset: Dataset, data: st.Dat
             pool = HOSTILE + _near_misses(parent[path[-1]])
             parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(pool)))
     expected = _slow(mutated)
+    checked = load(_pairs(mutated), Dataset, pairs=True, build=False)
+    if checked is not None:
+        assert expected is not REFUSED, f"the check accepted what the converter refuses: {mutated}"
+        assert checked == mutated
     for built in (
         load(mutated, Dataset, pairs=False),
         load(_pairs(mutated), Dataset, pairs=True),
@@ -230,6 +238,12 @@ def test_a_key_given_twice_is_declined(dataset: Dataset, data: st.DataObject) ->
     chosen = data.draw(st.sampled_from(objects))
     doubled = _replace(pairs, chosen, (*chosen, chosen[0]))
     assert load(doubled, Dataset, pairs=True) is None
+    assert load(doubled, Dataset, pairs=True, build=False) is None
+
+
+def test_plain_data_comes_back_only_from_pairs() -> None:
+    with pytest.raises(ValueError, match="needs pairs"):
+        loader(Dataset, False, frozenset(), False)
 
 
 def _places_of_pairs(value: Any) -> list[tuple[Any, ...]]:
