@@ -14,7 +14,7 @@ import json
 import math
 import os
 import unicodedata
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 import pytest
@@ -24,9 +24,10 @@ from hypothesis import strategies as st
 import incidents
 from incidents import ParseError, strategies
 from incidents._fast_load import load, loader
-from incidents._fields import _PLAIN_URL, Text, Url
+from incidents._fields import _PLAIN_URL, Each, FloatRange, InstanceOf, IntRange, Text, Url
 from incidents.converter import converter, structure_record, unstructure_dataset
 from incidents.dataset import Dataset
+from incidents.dates import PartialDate
 
 MUTATIONS = 3000 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 250
 REQUIRED = frozenset({"schema_version"})
@@ -381,3 +382,67 @@ def test_urls_settled_by_a_match_keep_every_rule(url: str) -> None:
     check = Url()
     if len(url) <= check.max_length and _PLAIN_URL.fullmatch(url):
         assert check.rule_broken(url) is None, url
+
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Converted:
+    number: int = attrs.field(converter=int)
+
+
+@attrs.frozen
+class Either:
+    value: int | str
+
+
+@attrs.frozen
+class Pair:
+    items: tuple[int, int]
+
+
+@attrs.frozen
+class RangeOnTuple:
+    items: tuple[int, ...] = attrs.field(validator=IntRange())
+
+
+@attrs.frozen
+class InfiniteRange:
+    value: float = attrs.field(validator=FloatRange(-math.inf, math.inf))
+
+
+@attrs.frozen
+class TextAsDate:
+    when: PartialDate = attrs.field(validator=Text())
+
+
+@attrs.frozen
+class Open(Generic[T]):
+    value: T
+
+
+@pytest.mark.parametrize(
+    "cls", [Converted, Either, Pair, RangeOnTuple, InfiniteRange, TextAsDate, Open, int]
+)
+def test_what_the_compiler_cannot_check_inline_gets_no_loader(cls: Any) -> None:
+    assert loader(cls, False) is None
+
+
+@attrs.frozen
+class AtLeastOne:
+    items: tuple[int, ...] = attrs.field(validator=Each(IntRange(), min_items=1))
+    label: str = attrs.field(default="x", validator=InstanceOf(str))
+
+
+@attrs.frozen(slots=False)
+class NoSlots:
+    label: str = attrs.field(validator=Text())
+
+
+def test_minimum_items_plain_strings_and_classes_without_slots() -> None:
+    assert load({"items": [1]}, AtLeastOne, pairs=False) == AtLeastOne(items=(1,))
+    assert load({"items": []}, AtLeastOne, pairs=False) is None
+    assert load({"items": [1], "label": "y"}, AtLeastOne, pairs=False) == AtLeastOne((1,), "y")
+    assert load({"label": "a b"}, NoSlots, pairs=False) == NoSlots("a b")
+    assert load({"label": " "}, NoSlots, pairs=False) is None

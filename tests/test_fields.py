@@ -6,6 +6,7 @@ import math
 import unicodedata
 from typing import Any
 
+import attrs
 import pytest
 
 from incidents import (
@@ -39,6 +40,7 @@ from incidents import (
     SourceKind,
     Stance,
 )
+from incidents._fields import Each, Ref
 
 MAX_COUNT = 2**53 - 1
 
@@ -966,3 +968,22 @@ def test_url_takes_what_the_schema_takes(value: str, reason: str) -> None:
     """Upper-case schemes and user information are refused, exactly as by the JSON Schema."""
     error = rejected(Source, url=value)
     assert reason == error.reason
+
+
+@attrs.frozen
+class _Needy:
+    ids: tuple[str, ...] = attrs.field(validator=Each(Ref(("actor",)), min_items=1))
+
+
+def test_each_reports_the_container_then_the_count_then_the_item() -> None:
+    check = Each(Ref(("actor",)), min_items=1)
+    assert check.problem(["actor:a"]) == "expected tuple, not list"
+    assert check.code_for(["actor:a"]) == "E203"
+    assert check.problem(()) == "needs at least 1 item(s)"
+    assert check.code_for(()) == "E210"
+    assert check.problem(("actor:a", "source:b")).startswith("item 1: refers to a source")
+    assert check.code_for(("actor:a", "source:b")) == "E205"
+    assert check.problem(("actor:a",)) is None
+    with pytest.raises(FieldError, match="needs at least 1 item") as caught:
+        _Needy(ids=())
+    assert caught.value.code == "E210"
