@@ -452,7 +452,8 @@ def with_problems(data: dict[str, Any], every: int = 50) -> dict[str, Any]:
 _ID_PREFIXES = ("actor:", "source:", "incident:", "measure:")
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every path (tuple of keys and indexes) to a value in plain data, the root excluded."""
     items = (
         data.items()
         if isinstance(data, dict)
@@ -462,10 +463,11 @@ def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     )
     for key, value in items:
         yield (*path, key)
-        yield from _places(value, (*path, key))
+        yield from places(value, (*path, key))
 
 
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
+def value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value of plain data at ``path`` (as :func:`places` gives them)."""
     for key in path:
         data = data[key]
     return data
@@ -480,18 +482,19 @@ def mutations(data: dict[str, Any], count: int, seed: int = 7) -> list[dict[str,
     must agree, valid or not.
     """
     rng = random.Random(seed)  # noqa: S311 - a reproducible corpus
-    places = list(_places(data))
-    keyed = [path for path in places if isinstance(path[-1], str)]
-    objects = [()] + [path for path in places if isinstance(_get(data, path), dict)]
+    spots = list(places(data))
+    keyed = [path for path in spots if isinstance(path[-1], str)]
+    objects = [()] + [path for path in spots if isinstance(value_at(data, path), dict)]
     ids = [
         path
-        for path in places
-        if isinstance(_get(data, path), str) and _get(data, path).startswith(_ID_PREFIXES)
+        for path in spots
+        if isinstance(value_at(data, path), str) and value_at(data, path).startswith(_ID_PREFIXES)
     ]
     numbers = [
         path
-        for path in places
-        if isinstance(_get(data, path), int | float) and not isinstance(_get(data, path), bool)
+        for path in spots
+        if isinstance(value_at(data, path), int | float)
+        and not isinstance(value_at(data, path), bool)
     ]
     documents = []
     for _ in range(count):
@@ -499,24 +502,26 @@ def mutations(data: dict[str, Any], count: int, seed: int = 7) -> list[dict[str,
         kind = rng.choice(("drop", "type", "unknown", "prefix", "range"))
         if kind == "drop":
             path = rng.choice(keyed)
-            del _get(mutated, path[:-1])[path[-1]]
+            del value_at(mutated, path[:-1])[path[-1]]
         elif kind == "type":
-            path = rng.choice(places)
-            old = _get(mutated, path)
+            path = rng.choice(spots)
+            old = value_at(mutated, path)
             choices = [
                 v for v in (None, True, 7, "text", [], {}) if _json_type(v) != _json_type(old)
             ]
-            _get(mutated, path[:-1])[path[-1]] = rng.choice(choices)
+            value_at(mutated, path[:-1])[path[-1]] = rng.choice(choices)
         elif kind == "unknown":
-            _get(mutated, rng.choice(objects))["zz_unknown"] = rng.choice((1, "x", None, [], {}))
+            value_at(mutated, rng.choice(objects))["zz_unknown"] = rng.choice(
+                (1, "x", None, [], {})
+            )
         elif kind == "prefix":
             path = rng.choice(ids)
-            old_kind, _, slug = _get(mutated, path).partition(":")
+            old_kind, _, slug = value_at(mutated, path).partition(":")
             prefixes = [p for p in _ID_PREFIXES if not p.startswith(old_kind)]
-            _get(mutated, path[:-1])[path[-1]] = rng.choice(prefixes) + slug
+            value_at(mutated, path[:-1])[path[-1]] = rng.choice(prefixes) + slug
         else:
             path = rng.choice(numbers)
-            _get(mutated, path[:-1])[path[-1]] = rng.choice((-1, 2**53, 1000.5, -181.0))
+            value_at(mutated, path[:-1])[path[-1]] = rng.choice((-1, 2**53, 1000.5, -181.0))
         documents.append(mutated)
     return documents
 

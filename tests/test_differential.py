@@ -19,6 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import incidents
+from benchmarks.corpus import places as corpus_places
+from benchmarks.corpus import value_at
 from incidents import ParseError, strategies
 
 SCHEMA = incidents.json_schema()
@@ -39,79 +41,51 @@ def _json_type(value: Any) -> str:
     return {str: "string", list: "array", dict: "object"}[type(value)]
 
 
-def _places(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value in the document (the root excluded)."""
-    places = []
-    children = (
-        document.items()
-        if isinstance(document, dict)
-        else enumerate(document)
-        if isinstance(document, list)
-        else ()
-    )
-    for key, value in children:
-        places.append((*path, key))
-        places.extend(_places(value, (*path, key)))
-    return places
-
-
-def _parent(document: Any, path: tuple[Any, ...]) -> Any:
-    for key in path[:-1]:
-        document = document[key]
-    return document
-
-
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
     """A generated valid document with one mutation applied."""
     document = json.loads(incidents.to_json(draw(strategies.datasets(max_records=3))))
     mutation = draw(st.sampled_from(["drop", "type", "unknown", "prefix", "range"]))
-    places = _places(document)
+    places = list(corpus_places(document))
     if mutation == "unknown":
-        objects = [()] + [path for path in places if isinstance(_value(document, path), dict)]
-        target = _value(document, draw(st.sampled_from(objects)))
+        objects = [()] + [path for path in places if isinstance(value_at(document, path), dict)]
+        target = value_at(document, draw(st.sampled_from(objects)))
         target["zz_unknown"] = draw(st.sampled_from([1, "x", None, [], {}]))
         return document
     if mutation == "drop":
         keyed = [path for path in places if isinstance(path[-1], str)]
         path = draw(st.sampled_from(keyed or [("schema_version",)]))
-        del _parent(document, path)[path[-1]]
+        del value_at(document, path[:-1])[path[-1]]
         return document
     if mutation == "type":
         path = draw(st.sampled_from(places or [("schema_version",)]))
-        old = _value(document, path)
+        old = value_at(document, path)
         choices = [v for v in (None, True, 7, "text", [], {}) if _json_type(v) != _json_type(old)]
-        _parent(document, path)[path[-1]] = draw(st.sampled_from(choices))
+        value_at(document, path[:-1])[path[-1]] = draw(st.sampled_from(choices))
         return document
     if mutation == "prefix":
         ids = [
             path
             for path in places
-            if isinstance(_value(document, path), str)
-            and _value(document, path).startswith(ID_PREFIXES)
+            if isinstance(value_at(document, path), str)
+            and value_at(document, path).startswith(ID_PREFIXES)
         ]
         if ids:
             path = draw(st.sampled_from(ids))
-            old = _value(document, path)
+            old = value_at(document, path)
             kind, _, slug = old.partition(":")
             new_kind = draw(st.sampled_from([p for p in ID_PREFIXES if not p.startswith(kind)]))
-            _parent(document, path)[path[-1]] = new_kind + slug
+            value_at(document, path[:-1])[path[-1]] = new_kind + slug
         return document
     numbers = [
         path
         for path in places
-        if isinstance(_value(document, path), int | float)
-        and not isinstance(_value(document, path), bool)
+        if isinstance(value_at(document, path), int | float)
+        and not isinstance(value_at(document, path), bool)
     ]
     if numbers:
         path = draw(st.sampled_from(numbers))
-        _parent(document, path)[path[-1]] = draw(st.sampled_from([-1, 2**53, 1000.5, -181.0]))
-    return document
-
-
-def _value(document: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        document = document[key]
+        value_at(document, path[:-1])[path[-1]] = draw(st.sampled_from([-1, 2**53, 1000.5, -181.0]))
     return document
 
 

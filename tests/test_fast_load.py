@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import incidents
+from benchmarks.corpus import places, value_at
 from incidents import ParseError, strategies
 from incidents._fast_load import load, loader
 from incidents._fields import _PLAIN_URL, Each, FloatRange, InstanceOf, IntRange, Text, Url
@@ -133,27 +134,6 @@ def _near_misses(value: Any) -> list[Any]:
     return []
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    children = (
-        data.items()
-        if isinstance(data, dict)
-        else enumerate(data)
-        if isinstance(data, list)
-        else ()
-    )
-    places = []
-    for key, value in children:
-        places.append((*path, key))
-        places.extend(_places(value, (*path, key)))
-    return places
-
-
-def _parent(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path[:-1]:
-        data = data[key]
-    return data
-
-
 def _slow(data: Any) -> Any:
     """What the converter and the record classes' validators make of ``data``."""
     try:
@@ -193,18 +173,18 @@ def test_builds_the_same_records_as_the_converter(dataset: Dataset) -> None:
 @given(strategies.datasets(), st.data())
 def test_never_accepts_what_the_converter_refuses(dataset: Dataset, data: st.DataObject) -> None:
     plain = unstructure_dataset(dataset)
-    places = _places(plain)
+    spots = list(places(plain))
     mutated = copy.deepcopy(plain)
     action = data.draw(st.sampled_from(["replace", "drop", "add"]))
-    if action == "add" or not places:
-        objects = [(), *(p for p in places if isinstance(_get(plain, p), dict))]
-        target = _get(mutated, data.draw(st.sampled_from(objects)))
+    if action == "add" or not spots:
+        objects = [(), *(p for p in spots if isinstance(value_at(plain, p), dict))]
+        target = value_at(mutated, data.draw(st.sampled_from(objects)))
         target[data.draw(st.sampled_from(["unknown", "id", "note", "value"]))] = data.draw(
             st.sampled_from(HOSTILE)
         )
     else:
-        path = data.draw(st.sampled_from(places))
-        parent = _parent(mutated, path)
+        path = data.draw(st.sampled_from(spots))
+        parent = value_at(mutated, path[:-1])
         if action == "drop" and isinstance(parent, dict):
             del parent[path[-1]]
         else:
@@ -224,12 +204,6 @@ def test_never_accepts_what_the_converter_refuses(dataset: Dataset, data: st.Dat
                 f"the fast path accepted what the converter refuses: {mutated}"
             )
             assert built == expected
-
-
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
 
 
 @given(strategies.datasets(), st.data())

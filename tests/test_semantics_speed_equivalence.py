@@ -26,7 +26,6 @@ import copy
 import hashlib
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from hypothesis import strategies as st
 
 import incidents
 from benchmarks import corpus
+from benchmarks.corpus import places, value_at
 from incidents import strategies
 from incidents.actors import Actor
 from incidents.dates import PartialDate
@@ -97,25 +97,6 @@ _DATES = (
 )
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    items = (
-        data.items()
-        if isinstance(data, dict)
-        else enumerate(data)
-        if isinstance(data, list)
-        else ()
-    )
-    for key, value in items:
-        yield (*path, key)
-        yield from _places(value, (*path, key))
-
-
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
-
-
 def _records(data: dict[str, Any]) -> list[tuple[str, int, dict[str, Any]]]:
     return [
         (key, position, record)
@@ -132,8 +113,8 @@ def _ids(data: dict[str, Any]) -> list[str]:
 
 def _claim_lists(data: Any) -> list[list[Any]]:
     found = []
-    for path in _places(data):
-        value = _get(data, path)
+    for path in places(data):
+        value = value_at(data, path)
         if path[-1] in ("count", "cause", "responsibility", "affiliations") and isinstance(
             value, list
         ):
@@ -181,12 +162,14 @@ def mutate(data: dict[str, Any], rng: random.Random) -> None:
     elif kind == "reference":
         paths = [
             path
-            for path in _places(data)
-            if isinstance(_get(data, path), str) and ":" in _get(data, path) and path[-1] != "id"
+            for path in places(data)
+            if isinstance(value_at(data, path), str)
+            and ":" in value_at(data, path)
+            and path[-1] != "id"
         ]
         if paths:
             path = pick(rng, paths)
-            _get(data, path[:-1])[path[-1]] = pick(rng, [*_JUNK, *_ids(data)])
+            value_at(data, path[:-1])[path[-1]] = pick(rng, [*_JUNK, *_ids(data)])
     elif kind == "respond" and events:
         _, _, record = rng.choice(events)
         responses = record.setdefault("in_response_to", [])
@@ -246,9 +229,11 @@ def mutate(data: dict[str, Any], rng: random.Random) -> None:
                     [*_JUNK, "asserts", "denies", {"best": 5}, {"best": 5, "qualifier": "exact"}],
                 )
     elif kind == "count":
-        paths = [p for p in _places(data) if p[-1] == "count" and isinstance(_get(data, p), list)]
+        paths = [
+            p for p in places(data) if p[-1] == "count" and isinstance(value_at(data, p), list)
+        ]
         if paths:
-            claims = _get(data, pick(rng, paths))
+            claims = value_at(data, pick(rng, paths))
             if claims and isinstance(claims[0], dict):
                 value = {
                     name: pick(rng, (1, 5, 9, 50, True, 2.0, None, "7", 2**60))
@@ -258,10 +243,10 @@ def mutate(data: dict[str, Any], rng: random.Random) -> None:
                     value["qualifier"] = pick(rng, ("about", "between", "exact"))
                 claims[0]["value"] = value if rng.random() < 0.9 else pick(rng, _JUNK)
     elif kind == "junk":
-        places = list(_places(data))
-        if places:
-            path = pick(rng, places)
-            _get(data, path[:-1])[path[-1]] = pick(rng, _JUNK)
+        spots = list(places(data))
+        if spots:
+            path = pick(rng, spots)
+            value_at(data, path[:-1])[path[-1]] = pick(rng, _JUNK)
     elif kind == "junk record":
         key = pick(rng, list(CLASSES))
         if isinstance(data.get(key), list):
