@@ -86,10 +86,12 @@ def load(
     names fields of the outermost record that must be present even though they have a
     default (a document's ``schema_version``).
 
-    ``build=False`` (pairs only) checks the data exactly as for building but returns it as
-    plain data, objects as dicts, as ``json.loads`` would give it: what ``validate`` needs.
-    Records are then built only where a rule across fields (``__attrs_post_init__``) must
-    run, and dropped.
+    ``build=False`` checks the data exactly as for building without keeping the records
+    (they are built only where a rule across fields, ``__attrs_post_init__``, must run, and
+    dropped), for ``validate``. From pairs it returns the data as plain data, objects as
+    dicts, as ``json.loads`` would give it; from dicts it returns how many keys the objects
+    have in all, which tells a caller that can count the keys of the text whether one was
+    given twice.
     """
     function = loader(cls, pairs, required, build)
     if function is None:
@@ -105,8 +107,6 @@ def loader(
     cls: Any, pairs: bool, required: frozenset[str] = frozenset(), build: bool = True
 ) -> Callable[[Any], Any] | None:
     """The compiled loader for ``cls`` (``None`` if a field cannot be compiled)."""
-    if not (build or pairs):
-        raise ValueError("plain data is given back only from pairs (build=False needs pairs)")
     compiler = _Compiler(pairs, build)
     try:
         name = compiler.record(cls, None, required)
@@ -127,6 +127,8 @@ class _Compiler:
     def __init__(self, pairs: bool, build: bool) -> None:
         self.pairs = pairs
         self.build = build
+        #: What a record's function returns: the record, its plain data, or its key count.
+        self.output = "record" if build else "plain" if pairs else "count"
         self.namespace: dict[str, Any] = {
             "DeclinedError": DeclinedError,
             "_new": object.__new__,
@@ -183,6 +185,8 @@ class _Compiler:
                 _INDENT + _RAISE,
                 "    m = d",
             ]
+            if self.output == "count":
+                lines.append("    n = len(m)")
         afterwards: list[str] = []
         for position, field in enumerate(fields):
             if not field.init or field.converter is not None or field.alias != field.name:
@@ -195,12 +199,15 @@ class _Compiler:
                 check = value_check  # a claim's value is checked by the ClaimOf around it
             target = f"f{position}"
             value_lines = self.value(kind_of_field, check, "v", target, afterwards, field)
-            if not self.build and _holds_records(kind_of_field):
+            if self.output == "plain" and _holds_records(kind_of_field):
                 value_lines.append(f"m[{field.name!r}] = {target}")  # the record as plain data
+            if self.output == "count" and _holds_records(kind_of_field):
+                value_lines += [f"n += {target}", f"{target} = v"]  # the rules see the data
             lines += self.field(field, required, value_lines, target)
         rules = bool(afterwards) or hasattr(origin, "__attrs_post_init__")
+        result = {"record": "o", "plain": "m", "count": "n"}[self.output]
         if not self.build and not rules:
-            lines.append("    return m")
+            lines.append(f"    return {result}")
             self.functions.append("\n".join(lines))
             return name
         cls_name = self.constant(origin)
@@ -217,7 +224,7 @@ class _Compiler:
             # read scalars, dates and whether a list is empty. A rule that reads more fails
             # on a dict, and the slow path decides.
             lines.append("    o.__attrs_post_init__()")
-        lines.append("    return o" if self.build else "    return m")
+        lines.append(f"    return {result}")
         self.functions.append("\n".join(lines))
         return name
 
@@ -335,7 +342,7 @@ class _Compiler:
             lines += [f"if len({source}) < {check.min_items}:", _RAISE]
         item_kind = args[0]
         if item_kind is not PartialDate and attrs.has(get_origin(item_kind) or item_kind):
-            made = "tuple" if self.build else "list"
+            made = {"record": "tuple", "plain": "list", "count": "sum"}[self.output]
             function = self.nested(item_kind, item_check)
             return [*lines, f"{target} = {made}(map({function}, {source}))"]
         item, built, items = self.fresh("x"), self.fresh("y"), self.fresh("t")

@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections import Counter
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from incidents._diagnosis import DuplicateKeys, Flagged, diagnose
 from incidents._fast_load import load
@@ -50,6 +50,9 @@ _REQUIRED: Final = frozenset({"schema_version"})
 #: Reads objects as tuples of (key, value) pairs (made once: ``json.loads`` with options
 #: would build a decoder on every call).
 _PAIRS: Final = json.JSONDecoder(object_pairs_hook=tuple)
+#: A quote, white space, then a colon: a key with space before its colon (or a string
+#: that starts with white space and a colon).
+_SPACED_KEY: Final = re.compile(r'"[ \t\n\r]+:')
 
 
 def to_json(dataset: Dataset) -> str:
@@ -102,9 +105,25 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
 
     The same checks as :func:`load_json_quickly` without keeping the records: the data is
     what ``json.loads`` gives, for the semantic layer.
+
+    When no string holds a quote and no key has white space before its colon, every ``"``
+    is a string's delimiter and every key ends in ``":``, so counting ``":`` counts the keys
+    of the text (plus any string that starts with a colon). If the objects ``json.loads``
+    made hold as many, no key was given twice, and plain ``json.loads`` is enough; otherwise
+    the objects are read as pairs, as for loading.
     """
-    data: dict[str, Any] | None = _quickly(text, build=False)
-    return data
+    if '\\"' not in text and _SPACED_KEY.search(text) is None and not text.startswith(_BOM):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        keys = load(data, Dataset, pairs=False, required=_REQUIRED, build=False)
+        if keys is None:
+            return None
+        if keys == text.count('":'):
+            return cast(dict[str, Any], data)
+    checked: dict[str, Any] | None = _quickly(text, build=False)
+    return checked
 
 
 def _quickly(text: str, *, build: bool) -> Any:

@@ -29,6 +29,7 @@ from incidents._fields import _PLAIN_URL, Each, FloatRange, InstanceOf, IntRange
 from incidents.converter import converter, structure_record, unstructure_dataset
 from incidents.dataset import Dataset
 from incidents.dates import PartialDate
+from incidents.json_format import check_json_quickly
 
 MUTATIONS = 3000 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 250
 REQUIRED = frozenset({"schema_version"})
@@ -167,6 +168,9 @@ def test_builds_the_same_records_as_the_converter(dataset: Dataset) -> None:
     checked = load(pairs, Dataset, pairs=True, build=False)
     assert checked == json.loads(text)
     assert json.dumps(checked) == json.dumps(json.loads(text))  # the same key order too
+    keys = sum(len(value_at(data, path)) for path in [(), *places(data)] if _is_object(data, path))
+    assert load(data, Dataset, pairs=False, build=False) == keys
+    assert check_json_quickly(text) == data
 
 
 @settings(max_examples=MUTATIONS)
@@ -191,6 +195,9 @@ def test_never_accepts_what_the_converter_refuses(dataset: Dataset, data: st.Dat
             pool = HOSTILE + _near_misses(parent[path[-1]])
             parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(pool)))
     expected = _slow(mutated)
+    counted = load(mutated, Dataset, pairs=False, build=False)
+    if counted is not None:
+        assert expected is not REFUSED, f"the count accepted what the converter refuses: {mutated}"
     checked = load(_pairs(mutated), Dataset, pairs=True, build=False)
     if checked is not None:
         assert expected is not REFUSED, f"the check accepted what the converter refuses: {mutated}"
@@ -214,11 +221,56 @@ def test_a_key_given_twice_is_declined(dataset: Dataset, data: st.DataObject) ->
     doubled = _replace(pairs, chosen, (*chosen, chosen[0]))
     assert load(doubled, Dataset, pairs=True) is None
     assert load(doubled, Dataset, pairs=True, build=False) is None
+    assert check_json_quickly(_text(doubled, [])) is None
 
 
-def test_plain_data_comes_back_only_from_pairs() -> None:
-    with pytest.raises(ValueError, match="needs pairs"):
-        loader(Dataset, False, frozenset(), False)
+def _is_object(data: Any, path: tuple[Any, ...]) -> bool:
+    return isinstance(value_at(data, path), dict)
+
+
+def _text(value: Any, spacing: list[str]) -> str:
+    """JSON text of plain data with objects as pairs, a key's colon spaced as ``spacing`` says."""
+    if isinstance(value, tuple):
+        items = [
+            f"{json.dumps(key)}{spacing.pop() if spacing else ''}: {_text(item, spacing)}"
+            for key, item in value
+        ]
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_text(item, spacing) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+@given(strategies.datasets(), st.data())
+def test_checking_text_finds_a_key_given_twice(dataset: Dataset, data: st.DataObject) -> None:
+    pairs = _pairs(unstructure_dataset(dataset))
+    objects = [p for p in _places_of_pairs(pairs) if p]
+    chosen = data.draw(st.sampled_from(objects))
+    doubled = _replace(pairs, chosen, (*chosen, chosen[data.draw(st.integers(0, len(chosen) - 1))]))
+    spacing = data.draw(st.lists(st.sampled_from(["", "", " ", "\n\t"]), max_size=200))
+    assert check_json_quickly(_text(doubled, spacing)) is None
+    once = _text(pairs, spacing)
+    assert check_json_quickly(once) == json.loads(once)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        'she said \\"no\\"',
+        ": starts with a colon",
+        '\\"quoted\\": key-like',
+        "ends with a backslash \\\\",
+    ],
+)
+def test_checking_text_with_quotes_and_colons_in_strings(note: str) -> None:
+    text = (
+        '{"schema_version": "1.0", "sources": [{"id": "source:a", "title": "T", "note": "'
+        + note
+        + '"}]}'
+    )
+    assert check_json_quickly(text) == json.loads(text)
+    doubled = text.replace('"title": "T"', '"title": "T", "title": "U"')
+    assert check_json_quickly(doubled) is None
 
 
 def _places_of_pairs(value: Any) -> list[tuple[Any, ...]]:
