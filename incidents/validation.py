@@ -60,10 +60,10 @@ def _single(code: str, message: str, line: int | None = None, column: int | None
 
 
 def _validate(target: Any) -> Report:
+    if isinstance(target, str | bytes | bytearray | memoryview):  # none of them is a path
+        return _validate_text(target)
     if isinstance(target, os.PathLike):
         return _validate_file(Path(target))
-    if isinstance(target, str | bytes | bytearray | memoryview):
-        return _validate_text(target)
     if isinstance(target, Mapping):
         data = _plain(target)
         return _report(data, _checks(data, flagged=True), text=None)

@@ -15,6 +15,7 @@ import math
 import os
 import unicodedata
 from typing import Any, Generic, TypeVar
+from unittest import mock
 
 import attrs
 import pytest
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 import incidents
 from benchmarks.corpus import places, value_at
-from incidents import ParseError, strategies
+from incidents import ParseError, json_format, strategies
 from incidents._fast_load import load, loader
 from incidents._fields import _PLAIN_URL, Each, FloatRange, InstanceOf, IntRange, Text, Url
 from incidents.converter import converter, structure_record, unstructure_dataset
@@ -170,7 +171,7 @@ def test_builds_the_same_records_as_the_converter(dataset: Dataset) -> None:
     assert json.dumps(checked) == json.dumps(json.loads(text))  # the same key order too
     keys = sum(len(value_at(data, path)) for path in [(), *places(data)] if _is_object(data, path))
     assert load(data, Dataset, pairs=False, build=False) == keys
-    assert check_json_quickly(text) == data
+    assert _checked(text) == data
 
 
 @settings(max_examples=MUTATIONS)
@@ -221,7 +222,16 @@ def test_a_key_given_twice_is_declined(dataset: Dataset, data: st.DataObject) ->
     doubled = _replace(pairs, chosen, (*chosen, chosen[0]))
     assert load(doubled, Dataset, pairs=True) is None
     assert load(doubled, Dataset, pairs=True, build=False) is None
-    assert check_json_quickly(_text(doubled, [])) is None
+    assert _checked(_text(doubled, [])) is None
+
+
+def _checked(text: str) -> Any:
+    """``check_json_quickly`` by reading pairs and by counting keys; both must agree."""
+    by_pairs = check_json_quickly(text)
+    with mock.patch.object(json_format, "_COUNT_KEYS_FROM", 0):
+        by_count = check_json_quickly(text)
+    assert by_count == by_pairs
+    return by_count
 
 
 def _is_object(data: Any, path: tuple[Any, ...]) -> bool:
@@ -248,9 +258,9 @@ def test_checking_text_finds_a_key_given_twice(dataset: Dataset, data: st.DataOb
     chosen = data.draw(st.sampled_from(objects))
     doubled = _replace(pairs, chosen, (*chosen, chosen[data.draw(st.integers(0, len(chosen) - 1))]))
     spacing = data.draw(st.lists(st.sampled_from(["", "", " ", "\n\t"]), max_size=200))
-    assert check_json_quickly(_text(doubled, spacing)) is None
+    assert _checked(_text(doubled, spacing)) is None
     once = _text(pairs, spacing)
-    assert check_json_quickly(once) == json.loads(once)
+    assert _checked(once) == json.loads(once)
 
 
 @pytest.mark.parametrize(
@@ -268,9 +278,9 @@ def test_checking_text_with_quotes_and_colons_in_strings(note: str) -> None:
         + note
         + '"}]}'
     )
-    assert check_json_quickly(text) == json.loads(text)
+    assert _checked(text) == json.loads(text)
     doubled = text.replace('"title": "T"', '"title": "T", "title": "U"')
-    assert check_json_quickly(doubled) is None
+    assert _checked(doubled) is None
 
 
 def _places_of_pairs(value: Any) -> list[tuple[Any, ...]]:
