@@ -22,7 +22,6 @@ Two input forms:
 
 from __future__ import annotations
 
-import linecache
 import math
 import re
 import types
@@ -32,6 +31,7 @@ from typing import Any, Final, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from incidents._codegen import define
 from incidents._fields import (
     _LANGUAGE,
     _PLAIN_LINE,
@@ -113,11 +113,11 @@ def loader(
     except _UnsupportedError:
         return None
     source = "\n\n".join(compiler.functions) + "\n"
-    filename = f"<incidents loader for {cls!r}, pairs={pairs}>"
-    # Registered so that tracebacks and debuggers can show the generated lines.
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), compiler.namespace)  # noqa: S102 - our own generated code
-    function: Callable[[Any], Any] = compiler.namespace[name]
+    # One name per loader, so that each keeps its own lines in tracebacks.
+    given = "pairs" if pairs else "dicts"
+    needs = f", requiring {', '.join(sorted(required))}" if required else ""
+    filename = f"<incidents loader for {cls!r}: {compiler.output} from {given}{needs}>"
+    function: Callable[[Any], Any] = define(source, filename, compiler.namespace)[name]
     return function
 
 

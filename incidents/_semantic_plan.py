@@ -32,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from incidents._codegen import define
 from incidents._fields import Check, Each, InstanceOf, Maybe, Ref
 from incidents._positions import escape_pointer
 from incidents.claims import Claim, ClaimOf
@@ -273,10 +274,8 @@ def _compile(name: str, arguments: str, body: list[str], writer: _Writer) -> Any
         "repeated_claims": repeated_claims,
         **writer.constants,
     }
-    # The source is written above from the record classes' field checks, never from data.
-    exec(compile(source, f"<semantic plan {name}>", "exec"), namespace)  # noqa: S102
     _SOURCES[name] = source
-    return namespace[name]
+    return define(source, f"<semantic plan {name}>", namespace)[name]
 
 
 @cache

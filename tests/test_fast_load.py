@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import linecache
 import math
 import os
 import unicodedata
@@ -482,3 +483,14 @@ def test_minimum_items_plain_strings_and_classes_without_slots() -> None:
     assert load({"items": [1], "label": "y"}, AtLeastOne, pairs=False) == AtLeastOne((1,), "y")
     assert load({"label": "a b"}, NoSlots, pairs=False) == NoSlots("a b")
     assert load({"label": " "}, NoSlots, pairs=False) is None
+
+
+def test_generated_lines_show_in_tracebacks() -> None:
+    filenames = set()
+    for build in (True, False):
+        function = loader(Dataset, False, frozenset(), build)
+        assert function is not None
+        code = function.__code__
+        assert linecache.getline(code.co_filename, code.co_firstlineno).startswith("def ")
+        filenames.add(code.co_filename)
+    assert len(filenames) == 2  # each loader keeps its own lines
