@@ -16,11 +16,11 @@ import re
 import unicodedata
 from typing import Final
 
-from incidents._fields import LANGUAGE_PATTERN, MAX_COUNT
-from incidents.actors import IDENTIFIER_PATTERNS
-from incidents.countries import COUNTRIES
-from incidents.dates import EDTF_PATTERN
-from incidents.ids import IdKind, id_pattern
+from incidents.model._fields import LANGUAGE_PATTERN, MAX_COUNT
+from incidents.model.actors import IDENTIFIER_PATTERNS
+from incidents.model.countries import COUNTRIES
+from incidents.model.dates import EDTF_PATTERN
+from incidents.model.ids import IdKind, id_pattern
 
 __all__ = [
     "COUNTRY_CODES",

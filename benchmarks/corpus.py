@@ -476,8 +476,9 @@ def value_at(data: Any, path: tuple[Any, ...]) -> Any:
 def mutations(data: dict[str, Any], count: int, seed: int = 7) -> list[dict[str, Any]]:
     """``count`` copies of ``data``, each with one random mutation (the differential corpus).
 
-    The mutations are those of ``tests/test_differential.py``: drop a field, change a value's
-    JSON type, add an unknown key, change an id's kind, put a number out of range. Some leave
+    The mutations are those of ``tests/validation/test_differential.py``: drop a field,
+    change a value's JSON type, add an unknown key, change an id's kind, put a number out of
+    range. Some leave
     the document valid (dropping an optional field, say), which is the point: every verdict
     must agree, valid or not.
     """

@@ -23,8 +23,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic import StringConstraints as S
 
 from benchmarks import _rules as rules
-from incidents.measure_kinds import MeasureKind
-from incidents.vocabulary import (
+from incidents.model.measure_kinds import MeasureKind
+from incidents.model.vocabulary import (
     ActorKind,
     CasualtyOutcome,
     CountQualifier,

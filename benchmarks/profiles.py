@@ -28,45 +28,45 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import incidents
 from benchmarks import corpus
-from incidents.semantics import semantic_findings
+from incidents.validation.semantics import semantic_findings
 
 CASES = ("load", "validate", "from_xml", "semantics")
 
 #: The stages of each hot path: (file, function) pairs shown first, in this order.
 STAGES = {
     "load": [
-        ("json_format.py", "load_json_quickly"),
+        ("formats/json.py", "load_json_quickly"),
         ("json/decoder.py", "raw_decode"),
-        ("_fast_load.py", "load"),
-        ("_fields.py", "settled"),
-        ("dates.py", "_parse_cached"),
-        ("json_format.py", "parse_json"),
-        ("converter.py", "structure_dataset"),
+        ("_compile/loaders.py", "load"),
+        ("model/_fields.py", "settled"),
+        ("model/dates.py", "_parse_cached"),
+        ("formats/_strict_json.py", "parse_json"),
+        ("formats/converter.py", "structure_dataset"),
     ],
     "validate": [
-        ("validation.py", "_quick_report"),
-        ("json_format.py", "load_json_quickly"),
+        ("validation/validator.py", "_quick_report"),
+        ("formats/json.py", "load_json_quickly"),
         ("json/decoder.py", "raw_decode"),
-        ("semantics.py", "semantic_findings"),
-        ("json_format.py", "parse_json"),
-        ("_schema_layer.py", "schema_findings"),
-        ("validation.py", "_model_findings"),
+        ("validation/semantics.py", "semantic_findings"),
+        ("formats/_strict_json.py", "parse_json"),
+        ("validation/_schema_layer.py", "schema_findings"),
+        ("validation/_model_layer.py", "model_findings"),
     ],
     "from_xml": [
-        ("xml_format.py", "parse_xml"),
-        ("xml_format.py", "_parse"),
-        ("xml_format.py", "__init__"),
-        ("converter.py", "structure_dataset"),
-        ("_fast_load.py", "load"),
+        ("formats/xml.py", "parse_xml"),
+        ("formats/xml.py", "_parse"),
+        ("formats/_xml_tree.py", "__init__"),
+        ("formats/converter.py", "structure_dataset"),
+        ("_compile/loaders.py", "load"),
     ],
     "semantics": [
-        ("semantics.py", "semantic_findings"),
-        ("_semantic_plan.py", "unresolved"),
-        ("semantics.py", "_event_when"),
-        ("semantics.py", "_measure_dates"),
-        ("semantics.py", "_citations"),
-        ("semantics.py", "late"),
-        ("semantics.py", "cycles"),
+        ("validation/semantics.py", "semantic_findings"),
+        ("_compile/semantic_plan.py", "unresolved"),
+        ("validation/semantics.py", "_event_when"),
+        ("validation/semantics.py", "_measure_dates"),
+        ("validation/semantics.py", "_citations"),
+        ("validation/semantics.py", "late"),
+        ("validation/semantics.py", "cycles"),
     ],
 }
 

@@ -44,10 +44,10 @@ from lxml import etree
 
 import incidents
 from benchmarks import corpus
-from incidents._gc import gc_paused
-from incidents.converter import structure_dataset
-from incidents.semantics import semantic_findings
-from incidents.xml_format import parse_xml
+from incidents._compile.gc_pause import gc_paused
+from incidents.formats.converter import structure_dataset
+from incidents.formats.xml import parse_xml
+from incidents.validation.semantics import semantic_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -425,7 +425,7 @@ def run_semantics(
 
 def run_cli(files: int, results: Results, repeats: int, peers: Peers) -> None:
     if not (ROOT / "incidents" / "cli.py").exists():
-        message = "skipped: incidents/cli.py does not exist yet"
+        message = "skipped: incidents/cli/main.py does not exist yet"
         results.rows.append(
             Row("cli", f"{files:,} files", "python -m incidents validate", None, message)
         )

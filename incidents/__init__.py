@@ -7,13 +7,7 @@ contested fact as claims with their sources. See ``README.md`` for a tour.
 import importlib
 from types import ModuleType
 
-from incidents.actors import Actor, Affiliation, ExternalId, Name
-from incidents.casualties import Casualty
-from incidents.claims import Claim
-from incidents.converter import converter
-from incidents.counts import Count
-from incidents.dataset import SCHEMA_VERSION, Dataset, Record
-from incidents.dates import DatePoint, PartialDate
+from incidents._version import __version__
 from incidents.errors import (
     ArgumentError,
     FieldError,
@@ -23,35 +17,58 @@ from incidents.errors import (
     ParseProblem,
     UnknownIdError,
 )
-from incidents.events import Incident, IncidentLink, Participant
-from incidents.files import read, write
-from incidents.ids import make_id, slugify
-from incidents.json_format import from_json, to_json
-from incidents.jsonl import from_jsonl, to_jsonl
-from incidents.locations import Location
-from incidents.measure_kinds import CodeMapping, MeasureKind
-from incidents.measures import DiplomaticMeasure
-from incidents.report import Problem, Report
-from incidents.schema_json import json_schema
-from incidents.schema_xsd import xml_schema
-from incidents.sources import Citation, Source
-from incidents.validation import validate
-from incidents.vocabulary import (
+from incidents.formats import (
+    NAMESPACE,
+    converter,
+    from_json,
+    from_jsonl,
+    from_xml,
+    iter_jsonl,
+    iter_records,
+    read,
+    to_json,
+    to_jsonl,
+    to_xml,
+    write,
+)
+from incidents.model import (
+    SCHEMA_VERSION,
+    Actor,
     ActorKind,
+    Affiliation,
+    Casualty,
     CasualtyOutcome,
+    Citation,
+    Claim,
+    CodeMapping,
+    Count,
     CountQualifier,
+    Dataset,
+    DatePoint,
+    DiplomaticMeasure,
+    ExternalId,
     IdentifierScheme,
+    Incident,
     IncidentKind,
+    IncidentLink,
     IncidentLinkKind,
+    Location,
     LocationPrecision,
+    MeasureKind,
     MeasureStatus,
+    Name,
+    PartialDate,
+    Participant,
     ParticipantRole,
+    Record,
+    Source,
     SourceKind,
     Stance,
+    make_id,
+    slugify,
 )
-from incidents.xml_format import NAMESPACE, from_xml, to_xml
-
-__version__ = "0.1.0"
+from incidents.schemagen import json_schema, xml_schema
+from incidents.validation import Problem, Report, validate, validate_jsonl
 
 __all__ = [
     "NAMESPACE",
@@ -101,6 +118,8 @@ __all__ = [
     "from_json",
     "from_jsonl",
     "from_xml",
+    "iter_jsonl",
+    "iter_records",
     "json_schema",
     "make_id",
     "read",
@@ -109,6 +128,7 @@ __all__ = [
     "to_jsonl",
     "to_xml",
     "validate",
+    "validate_jsonl",
     "write",
     "xml_schema",
 ]

@@ -1,8 +1,8 @@
-"""``python -m incidents``: the command line (see :mod:`incidents.cli`)."""
+"""``python -m incidents``: the command line (see :mod:`incidents.cli.main`)."""
 
 import sys
 
-from incidents.cli import main
+from incidents.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -30,7 +30,7 @@ class FieldError(IncidentsError, ValueError):
 
     ``record`` is the class name (``"Incident"``), ``field`` the attribute name, ``value`` the
     rejected value and ``reason`` what is wrong with it, phrased so a person can fix it.
-    ``code`` is the problem code validation reports for it (see :mod:`incidents.codes`).
+    ``code`` is the problem code validation reports for it (see :mod:`incidents.validation.codes`).
     """
 
     def __init__(
@@ -59,7 +59,7 @@ class ParseProblem:
     line: int | None = None
     #: 1-based column in the source text, when the problem is tied to one.
     column: int | None = None
-    #: The problem code validation reports for it (see :mod:`incidents.codes`).
+    #: The problem code validation reports for it (see :mod:`incidents.validation.codes`).
     code: str = "E210"
 
     def __str__(self) -> str:

@@ -25,21 +25,22 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from incidents._fields import Text
-from incidents.actors import IDENTIFIER_PATTERNS, Actor, Affiliation, ExternalId, Name
-from incidents.casualties import Casualty
-from incidents.claims import Claim
-from incidents.countries import COUNTRIES
-from incidents.counts import Count
-from incidents.dataset import Dataset
-from incidents.dates import DatePoint, PartialDate
-from incidents.events import Incident, IncidentLink, Participant
-from incidents.ids import IdKind
-from incidents.locations import Location
-from incidents.measure_kinds import MeasureKind
-from incidents.measures import DiplomaticMeasure
-from incidents.sources import Citation, Source
-from incidents.vocabulary import (
+from incidents.model._fields import Text
+from incidents.model.actors import IDENTIFIER_PATTERNS, Actor, Affiliation, ExternalId, Name
+from incidents.model.casualties import Casualty
+from incidents.model.citations import Citation
+from incidents.model.claims import Claim
+from incidents.model.countries import COUNTRIES
+from incidents.model.counts import Count
+from incidents.model.dataset import Dataset
+from incidents.model.dates import DatePoint, PartialDate
+from incidents.model.events import Incident, IncidentLink, Participant
+from incidents.model.ids import IdKind
+from incidents.model.locations import Location
+from incidents.model.measure_kinds import MeasureKind
+from incidents.model.measures import DiplomaticMeasure
+from incidents.model.sources import Source
+from incidents.model.vocabulary import (
     ActorKind,
     CasualtyOutcome,
     CountQualifier,

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from incidents import examples, to_json, to_xml
-from incidents.codes import codes_markdown
-from incidents.diagrams import escalation_graph, timeline
-from incidents.reference import cli_reference_markdown, model_reference_markdown
-from incidents.schema_json import json_schema_text
-from incidents.schema_xsd import xml_schema_text
+from incidents.cli.reference import cli_reference_markdown
+from incidents.schemagen.json_generator import json_schema_text
+from incidents.schemagen.xsd_generator import xml_schema_text
+from incidents.validation.codes import codes_markdown
+from incidents.views.diagrams import escalation_graph, timeline
+from incidents.views.reference import model_reference_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 CRISIS = "russia-azerbaijan-2025"
@@ -36,7 +37,7 @@ def crisis_pictures_markdown() -> str:
 The example dataset `{CRISIS}` (see the [coding guide](coding-guide.md)) holds the crisis
 between Russia and Azerbaijan of June and July 2025 as five news articles tell it:
 {len(crisis.incidents)} incidents and {len(crisis.measures)} diplomatic measures. These
-pictures are drawn from it by `incidents.diagrams`, not by hand: `escalation_graph` gives the
+pictures are drawn from it by `incidents.views.diagrams`, not by hand: `escalation_graph` gives the
 Mermaid source of the graph, `timeline` that of the timeline, and `scripts/regenerate.py`
 writes this page with them.
 
@@ -71,7 +72,8 @@ The functions take any dataset and return Mermaid text, which GitHub, GitLab, Mk
 and the [Mermaid Live Editor](https://mermaid.live) draw:
 
 ```python
-from incidents import diagrams, examples
+from incidents import examples
+from incidents.views import diagrams
 
 dataset = examples.load("azal-downing-2024")
 graph = diagrams.escalation_graph(dataset)

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, settings
 from lxml import etree
 
 import incidents
-from incidents import files, xml_format
+from incidents.formats import files
+from incidents.formats import xml as xml_format
 
 settings.register_profile(
     "default",

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import incidents
-from incidents.diagrams import escalation_graph
+from incidents.views.diagrams import escalation_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -153,7 +153,7 @@ def test_xml_side_by_side_example_is_one_dataset():
 
 
 def test_tutorial_picture_is_the_library_drawing(monkeypatch):
-    """The tutorial's Mermaid picture is what incidents.diagrams draws for its dataset."""
+    """The tutorial's Mermaid picture is what incidents.views.diagrams draws for its dataset."""
     monkeypatch.chdir(ROOT)
     namespace = run_page(DOCS / "tutorial.md")
     text = (DOCS / "tutorial.md").read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ import pytest
 
 import incidents
 from incidents import examples
-from incidents.converter import converter
 from incidents.examples.sources import AP, CD, MT_JULY_4, MT_RIFT, TR
+from incidents.formats.converter import converter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

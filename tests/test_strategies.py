@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from incidents import Dataset, DiplomaticMeasure, Incident, strategies
-from incidents.ids import id_kind
+from incidents.model.ids import id_kind
 
 
 def _revalidate(record: object) -> None:

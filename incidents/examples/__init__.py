@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
-from incidents.converter import converter
-from incidents.dataset import Dataset, Record
 from incidents.errors import ArgumentError
-from incidents.events import Incident
 from incidents.examples.actors import ACTORS
 from incidents.examples.events import INCIDENTS, PLANE, SPUTNIK_RAID
 from incidents.examples.measures import MEASURES
 from incidents.examples.sources import SOURCES
-from incidents.measures import DiplomaticMeasure
+from incidents.formats.converter import converter
+from incidents.model.dataset import Dataset, Record
+from incidents.model.events import Incident
+from incidents.model.measures import DiplomaticMeasure
 
 __all__ = ["load", "names"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from incidents.claims import Claim
-from incidents.dates import PartialDate
-from incidents.sources import Citation
-from incidents.vocabulary import Stance
+from incidents.model.citations import Citation
+from incidents.model.claims import Claim
+from incidents.model.dates import PartialDate
+from incidents.model.vocabulary import Stance
 
 __all__ = ["cite", "claim", "date"]
 

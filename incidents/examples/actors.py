@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from incidents.actors import Actor, Affiliation, Name
-from incidents.claims import Claim
 from incidents.examples._helpers import cite, claim
 from incidents.examples.sources import AP, CD, MT_JULY_4, MT_RIFT, TR
-from incidents.sources import Citation
-from incidents.vocabulary import ActorKind
+from incidents.model.actors import Actor, Affiliation, Name
+from incidents.model.citations import Citation
+from incidents.model.claims import Claim
+from incidents.model.vocabulary import ActorKind
 
 __all__ = ["ACTORS"]
 

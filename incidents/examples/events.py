@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from incidents.casualties import Casualty
-from incidents.counts import Count
-from incidents.events import Incident, IncidentLink, Participant
 from incidents.examples._helpers import cite, claim, date
 from incidents.examples.sources import AP, CD, MT_JULY_4, MT_RIFT, TR
-from incidents.locations import Location
-from incidents.vocabulary import (
+from incidents.model.casualties import Casualty
+from incidents.model.counts import Count
+from incidents.model.events import Incident, IncidentLink, Participant
+from incidents.model.locations import Location
+from incidents.model.vocabulary import (
     CasualtyOutcome,
     IncidentKind,
     IncidentLinkKind,

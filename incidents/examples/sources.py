@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 from incidents.examples._helpers import date
-from incidents.sources import Source
-from incidents.vocabulary import SourceKind
+from incidents.model.sources import Source
+from incidents.model.vocabulary import SourceKind
 
 __all__ = ["AP", "CD", "MT_JULY_4", "MT_RIFT", "SOURCES", "TR"]
 

@@ -1,0 +1,96 @@
+"""``incidents convert``: a dataset from one format to another, validated first.
+
+The suffixes (``.json``, ``.jsonl``, ``.xml``) pick the formats, or ``--to`` writes to
+standard output. An input with errors is reported and nothing is written; the output is
+written atomically and never over the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from incidents.cli.console import OK, Subcommands, fail, subcommand
+from incidents.cli.inputs import SUFFIXES, Format, load, single
+from incidents.errors import FileError
+from incidents.formats.files import write
+from incidents.formats.json import to_json
+from incidents.formats.jsonl import to_jsonl
+from incidents.formats.xml import to_xml
+from incidents.model.dataset import Dataset
+
+__all__ = ["add_parser", "convert"]
+
+
+def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
+    """Add ``incidents convert`` to the command line."""
+    convert = subcommand(
+        commands,
+        "convert",
+        "convert a dataset between JSON, JSON Lines and XML",
+        "Convert a dataset file; the suffixes (.json, .jsonl, .xml) pick the formats. The "
+        "input is validated first: if it has errors, they are printed and nothing is "
+        "written. The output is written atomically (never a partial file), and never over "
+        "the input.",
+        """examples:
+  incidents convert crisis.json crisis.xml
+  incidents convert crisis.xml --to jsonl > crisis.jsonl
+  cat crisis.json | incidents convert - --to xml""",
+    )
+    convert.add_argument("input", metavar="IN", help="the dataset to read, or - for standard input")
+    convert.add_argument("output", metavar="OUT", nargs="?", help="the file to write")
+    convert.add_argument(
+        "--to",
+        choices=tuple(SUFFIXES.values()),
+        help="write this format to standard output instead of a file",
+    )
+    convert.set_defaults(handler=_run)
+
+
+def _run(options: argparse.Namespace) -> int:
+    return convert(options.input, options.output, options.to)
+
+
+def convert(source: str, target: str | None, to: Format | None) -> int:
+    """Convert ``source`` to the file ``target`` or, with ``to``, to standard output."""
+    if (target is None) == (to is None):
+        return fail("convert: give an output file OUT or --to FORMAT (one of the two)")
+    item = single(source)
+    if isinstance(item, str):
+        return fail(item)
+    if target is not None:
+        suffix = Path(target).suffix.lower()
+        if suffix not in SUFFIXES:
+            known = ", ".join(SUFFIXES)
+            return fail(f"{target}: unknown file type {suffix or '(none)'!r}; use one of {known}")
+        if item.path is not None and _same_file(item.path, Path(target)):
+            return fail(f"{target}: is the input file; convert never overwrites its input")
+    dataset = load(item, check=True)
+    if isinstance(dataset, int):
+        return dataset
+    try:
+        if target is not None:
+            write(dataset, target)
+        else:
+            payload = _serialise(dataset, to or "json")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+    except FileError as error:
+        return fail(str(error))
+    return OK
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether the two paths name one file (links and relative paths resolved)."""
+    if first.exists() and second.exists():
+        return os.path.samefile(first, second)
+    return first.resolve() == second.resolve()
+
+
+def _serialise(dataset: Dataset, format_: Format) -> bytes:
+    if format_ == "xml":
+        return to_xml(dataset)
+    return (to_jsonl if format_ == "jsonl" else to_json)(dataset).encode("utf-8")

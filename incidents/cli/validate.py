@@ -1,0 +1,190 @@
+"""``incidents validate``: check files and report every problem, as text or as JSON.
+
+Text output is one line a problem, ``path:line:column: CODE message (at location)``, then a
+summary line. JSON output (``--format json``) is one document with every file's problems
+and the summary; for JSON Lines files those problems are gathered in memory until the end,
+which the text output never does. Exit codes: 0 every file valid (warnings allowed unless
+``--strict``), 1 problems found, 2 a usage or input/output error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+import attrs
+
+from incidents.cli.console import (
+    FAILURE,
+    OK,
+    PROBLEMS,
+    ProgressBar,
+    Subcommands,
+    describe_problem,
+    plural,
+    subcommand,
+)
+from incidents.cli.inputs import Input, expand, format_of, opened, problems_in
+from incidents.errors import FileError
+from incidents.validation.codes import Severity
+from incidents.validation.report import Problem
+
+__all__ = ["Tally", "add_parser", "run"]
+
+
+@attrs.define
+class Tally:
+    """What the files held: counts for the summary and the exit code."""
+
+    strict: bool = False
+    files: int = 0
+    invalid: int = 0
+    unreadable: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, problems: list[Problem] | None = None, counts: tuple[int, int] = (0, 0)) -> bool:
+        """Count one file from its problems (or its error and warning counts); whether it
+        passes."""
+        errors, warnings = counts
+        if problems is not None:
+            errors = sum(problem.severity is Severity.ERROR for problem in problems)
+            warnings = len(problems) - errors
+        self.files += 1
+        self.errors += errors
+        self.warnings += warnings
+        passed = errors == 0 and not (self.strict and warnings)
+        self.invalid += not passed
+        return passed
+
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return FAILURE
+        return PROBLEMS if self.invalid else OK
+
+    def summary(self) -> str:
+        """``2 files checked: 1 invalid, 5 errors, 1 warning``."""
+        text = (
+            f"{plural(self.files, 'file')} checked: {self.invalid} invalid, "
+            f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
+        )
+        if self.unreadable:
+            text += f", {self.unreadable} unreadable"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.exit_code() == OK,
+            "files": self.files,
+            "invalid": self.invalid,
+            "unreadable": self.unreadable,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def run(
+    paths: list[str],
+    output_format: str,
+    strict: bool,
+    stdout: IO[str],
+    stderr: IO[str],
+    progress: ProgressBar | None = None,
+) -> int:
+    """Validate the files ``paths`` name; print the report; return the exit code."""
+    inputs, failures = expand(paths)
+    tally = Tally(strict=strict)
+    report: list[dict[str, Any]] = []
+    unreadable: list[dict[str, str]] = []
+    bar = progress or ProgressBar(stderr)
+    text = output_format == "text"
+
+    def fail(name: str, reason: str) -> None:
+        bar.clear()
+        print(f"incidents: {name}: {reason}", file=stderr)
+        unreadable.append({"path": name, "reason": reason})
+        tally.unreadable += 1
+
+    for argument, reason in failures:
+        fail(argument, reason)
+    for position, item in enumerate(inputs):
+        bar.update(position / len(inputs), item.name)
+
+        def advance(done: int, total: int, position: int = position, name: str = item.name) -> None:
+            bar.update((position + done / max(total, 1)) / len(inputs), name)
+
+        try:
+            with opened(item) as stream:
+                problems = problems_in(stream, format_of(item, stream), advance)
+                if text:
+                    counts = _print_problems(item, problems, stdout, bar)
+                    tally.add(counts=counts)
+                else:
+                    found = list(problems)
+                    passed = tally.add(found)
+                    entry = {"path": item.name, "ok": passed}
+                    report.append({**entry, "problems": [p.to_dict() for p in found]})
+        except FileError as error:
+            fail(item.name, error.reason)
+    bar.clear()
+    if text:
+        print(tally.summary(), file=stdout)
+    else:
+        document = {"files": report, "unreadable": unreadable, "summary": tally.to_dict()}
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+    return tally.exit_code()
+
+
+def _print_problems(
+    item: Input, problems: Iterator[Problem], stdout: IO[str], bar: ProgressBar
+) -> tuple[int, int]:
+    """Print the problems as they come; (errors, warnings)."""
+    errors = warnings = 0
+    for problem in problems:
+        bar.clear()
+        print(describe_problem(item.name, problem), file=stdout)
+        if problem.severity is Severity.ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
+    """Add ``incidents validate`` to the command line."""
+    validate = subcommand(
+        commands,
+        "validate",
+        "check dataset files and report every problem",
+        "Check dataset files: syntax, the JSON Schema or XSD, the record rules and the rules "
+        "across records. Prints one line a problem, path:line:column: CODE message, then a "
+        "summary. JSON Lines files are checked as a stream, in memory that does not grow "
+        "with the file.",
+        """examples:
+  incidents validate examples/
+  incidents validate 'data/**/*.jsonl' --strict
+  cat dataset.xml | incidents validate -
+  incidents validate --format json data/ > report.json""",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder (searched for .json, .jsonl and .xml files), a glob, or - "
+        "for standard input",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line a problem (default); json: one JSON document for machines",
+    )
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.set_defaults(handler=_run)
+
+
+def _run(options: argparse.Namespace) -> int:
+    return run(options.paths, options.format, options.strict, sys.stdout, sys.stderr)

@@ -1,0 +1,133 @@
+"""Reading and writing dataset files, chosen by suffix; writes are atomic."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from incidents.errors import FileError, ParseError
+from incidents.formats.json import from_json, to_json
+from incidents.formats.jsonl import from_jsonl, to_jsonl
+from incidents.formats.xml import from_xml, to_xml
+from incidents.model.dataset import Dataset
+
+__all__ = ["MAX_FILE_BYTES", "open_file", "read", "write", "write_bytes"]
+
+#: Files larger than this are refused before they are read (1 GiB).
+MAX_FILE_BYTES: Final = 1 << 30
+
+_FORMATS: Final = (".json", ".jsonl", ".xml")
+
+
+def read(path: str | os.PathLike[str]) -> Dataset:
+    """Read a dataset file; the suffix picks the format (``.json``, ``.jsonl`` or ``.xml``).
+
+    Raises :class:`~incidents.FileError` when the file cannot be read and
+    :class:`~incidents.ParseError` (whose message names the file) when its content is bad.
+    """
+    target = Path(path)
+    suffix = _format_of(target)
+    with open_file(target) as stream:
+        try:
+            size = os.fstat(stream.fileno()).st_size
+            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise FileError(str(target), error.strerror or str(error)) from None
+    if size > MAX_FILE_BYTES:
+        raise FileError(str(target), f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
+    if len(data) > MAX_FILE_BYTES:
+        raise FileError(str(target), f"is larger than the limit of {MAX_FILE_BYTES} bytes")
+    parse = {".json": from_json, ".jsonl": from_jsonl, ".xml": from_xml}[suffix]
+    try:
+        return parse(data)
+    except ParseError as error:
+        raise ParseError(error.problems, source=str(target)) from None
+
+
+def open_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading bytes; :class:`~incidents.FileError` says why it cannot be."""
+    try:
+        return Path(path).open("rb")
+    except IsADirectoryError:
+        raise FileError(str(path), "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise FileError(str(path), "no such file") from None
+    except PermissionError:
+        raise FileError(str(path), "permission denied") from None
+    except OSError as error:
+        raise FileError(str(path), error.strerror or str(error)) from None
+
+
+def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write a dataset file atomically; the suffix picks the format (``.json``, ``.jsonl``
+    or ``.xml``).
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and then
+    replaces the target in one step: readers see the old file or the new one, never half a
+    file, and a failure leaves the target as it was and no temporary file behind.
+    """
+    target = Path(path)
+    suffix = _format_of(target)
+    if suffix == ".xml":
+        payload = to_xml(dataset)
+    else:
+        payload = (to_jsonl if suffix == ".jsonl" else to_json)(dataset).encode("utf-8")
+    write_bytes(payload, target)
+
+
+def write_bytes(payload: bytes, path: str | os.PathLike[str]) -> None:
+    """Write ``payload`` to ``path`` atomically, whatever the suffix (see :func:`write`)."""
+    target = Path(path)
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise FileError(str(target), f"cannot create a file here: {error.strerror}") from None
+    try:
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+            os.fchmod(handle, _mode_for(target))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise FileError(str(target), error.strerror or str(error)) from None
+        raise
+    _sync_folder(folder)
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in _FORMATS:
+        known = ", ".join(_FORMATS)
+        raise FileError(str(path), f"unknown file type {suffix or '(none)'!r}; use one of {known}")
+    return suffix
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets rw-r--r--."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o644
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry so the rename survives a crash (where the OS allows it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows cannot open folders
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(descriptor)

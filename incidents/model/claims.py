@@ -1,0 +1,62 @@
+"""Claims: one party's version of a contested fact."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import attrs
+
+from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
+from incidents.model.citations import Citation
+from incidents.model.vocabulary import Stance
+
+__all__ = ["Claim", "ClaimOf"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class Claim(Generic[T]):
+    """A value for a fact, who claims it and who reports the claim.
+
+    When sources disagree, each version is its own claim: the Russian Investigative
+    Committee's "heart failure" and the Azerbaijani Prosecutor General's "multiple injuries"
+    are two claims on one casualty's cause of death. ``claimed_by`` is absent when the
+    reporting source itself states the fact.
+    """
+
+    value: T = attrs.field(metadata=doc("The claimed value."))
+    claimed_by: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Ref(("actor",))),
+        metadata=doc("The actor who makes the claim; absent when the source states it itself."),
+    )
+    stance: Stance = attrs.field(
+        default=Stance.ASSERTS,
+        validator=InstanceOf(Stance),
+        metadata=doc("Whether the claimant asserts or denies the value."),
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(),
+        validator=Each(InstanceOf(Citation)),
+        metadata=doc("The sources that report the claim."),
+    )
+    note: str | None = attrs.field(
+        default=None, validator=Maybe(Text()), metadata=doc("Context for the claim.")
+    )
+
+
+@attrs.frozen
+class ClaimOf(Check):
+    """A :class:`Claim` whose value passes ``check``."""
+
+    check: Check
+
+    def problem(self, value: object) -> str | None:
+        if not isinstance(value, Claim):
+            return f"expected Claim, not {type(value).__name__}"
+        reason = self.check.problem(value.value)
+        return None if reason is None else f"value {reason}"
+
+    def code_for(self, value: object) -> str:
+        return self.check.code_for(value.value) if isinstance(value, Claim) else "E203"

@@ -1,0 +1,96 @@
+"""A dataset: one file's worth of actors, sources, incidents and measures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Final, TypeVar, overload
+
+import attrs
+
+from incidents.errors import UnknownIdError
+from incidents.model._fields import Each, InstanceOf, Pattern, doc
+from incidents.model.actors import Actor
+from incidents.model.events import Incident
+from incidents.model.measures import DiplomaticMeasure
+from incidents.model.sources import Source
+
+__all__ = ["SCHEMA_VERSION", "Dataset", "Record"]
+
+#: The version of the record format this library writes. Files with the same major
+#: version (``1.x``) can be read.
+SCHEMA_VERSION: Final = "1.0"
+
+#: Any record with an id.
+Record = Actor | Source | Incident | DiplomaticMeasure
+R = TypeVar("R", Actor, Source, Incident, DiplomaticMeasure)
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """The records of one file, with lookup by id.
+
+    Casualties live inside their incidents: a casualty exists only as part of an incident,
+    so nesting keeps ownership explicit and needs no id or back-reference to check.
+
+    Building a dataset checks each record; it does not check that references resolve or ids
+    are unique (a dataset may be work in progress). Lookup by id returns the first record
+    with that id.
+    """
+
+    schema_version: str = attrs.field(
+        default=SCHEMA_VERSION,
+        validator=Pattern(r"^1\.(0|[1-9][0-9]*)$", "a 1.x schema version such as '1.0'"),
+        metadata=doc("Version of the record format, '1.0' for this library."),
+    )
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), validator=Each(InstanceOf(Actor)), metadata=doc("Actors.")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), validator=Each(InstanceOf(Source)), metadata=doc("Sources.")
+    )
+    incidents: tuple[Incident, ...] = attrs.field(
+        default=(), validator=Each(InstanceOf(Incident)), metadata=doc("Incidents.")
+    )
+    measures: tuple[DiplomaticMeasure, ...] = attrs.field(
+        default=(),
+        validator=Each(InstanceOf(DiplomaticMeasure)),
+        metadata=doc("Diplomatic measures."),
+    )
+
+    @cached_property
+    def _index(self) -> Mapping[str, Record]:
+        index: dict[str, Record] = {}
+        for record in self.records():
+            index.setdefault(record.id, record)
+        return index
+
+    def records(self) -> Iterator[Record]:
+        """Every record: actors, then sources, incidents and measures, in file order."""
+        yield from self.actors
+        yield from self.sources
+        yield from self.incidents
+        yield from self.measures
+
+    @overload
+    def get(self, record_id: str) -> Record | None: ...
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R | None: ...
+    def get(self, record_id: str, kind: type[R] | None = None) -> Record | None:
+        """The record with ``record_id``, or ``None``; with ``kind``, only a record of it."""
+        record = self._index.get(record_id)
+        if kind is not None and not isinstance(record, kind):
+            return None
+        return record
+
+    def __getitem__(self, record_id: str) -> Record:
+        record = self._index.get(record_id)
+        if record is None:
+            raise UnknownIdError(record_id)
+        return record
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._index
+
+    def __len__(self) -> int:
+        return len(self.actors) + len(self.sources) + len(self.incidents) + len(self.measures)

@@ -1,0 +1,41 @@
+"""The model layer: what the record classes refuse beyond the JSON Schema.
+
+NFC text, real calendar dates, ordered intervals and the other field checks of
+:mod:`incidents.model` that a schema cannot state. The compiled loaders give the verdict
+first (:func:`loads_as_records`); only a document they refuse is walked, to list every
+problem with its place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from incidents._places import Finding, path_to_pointer
+from incidents.formats._diagnosis import diagnose
+from incidents.formats.converter import converter, structure_dataset
+from incidents.model.dataset import Dataset
+
+__all__ = ["loads_as_records", "model_findings"]
+
+
+def loads_as_records(data: Any) -> bool:
+    """Whether the plain data structures into a dataset (the typed load's verdict)."""
+    try:
+        structure_dataset(data)
+    except Exception:
+        return False
+    return True
+
+
+def model_findings(data: Any, covered: list[str]) -> list[Finding]:
+    """What the record classes reject beyond the schema (skipping places already reported).
+
+    Callers try the typed load first (the fast path); this walk runs only when it failed.
+    """
+    findings = []
+    for problem in diagnose(data, Dataset, converter):
+        pointer = path_to_pointer(problem.path)
+        if any(pointer == done or pointer.startswith(f"{done}/") for done in covered):
+            continue
+        findings.append((pointer, problem.code, problem.message))
+    return findings

@@ -1,0 +1,194 @@
+"""``validate``: check a document in layers and report every problem with a code and place.
+
+Layers (see :mod:`incidents.validation.codes`):
+
+1. syntax: encoding, JSON syntax, duplicate keys, forbidden numbers, depth and size;
+2. schema: the bundled JSON Schema (what any other language's validator would say);
+3. model: the record classes' rules that the schema cannot express (NFC text, real dates);
+4. semantics: rules across records (:mod:`incidents.validation.semantics`).
+
+``validate`` never raises on bad input: every problem, including an unreadable file, is in
+the returned :class:`~incidents.validation.report.Report`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from incidents._compile.gc_pause import gc_paused
+from incidents._places import Finding
+from incidents.errors import FileError, ParseError
+from incidents.formats._marks import flag_findings
+from incidents.formats.json import check_json_quickly
+from incidents.formats.xml import parse_xml
+from incidents.validation._model_layer import loads_as_records, model_findings
+from incidents.validation._placement import placed
+from incidents.validation._schema_layer import schema_findings
+from incidents.validation._syntax_layer import (
+    MAX_DOCUMENT_BYTES,
+    Content,
+    looks_like_xml,
+    parse,
+    read_file,
+    single,
+    too_large,
+)
+from incidents.validation._xsd_layer import xsd_findings
+from incidents.validation.report import Problem, Report
+from incidents.validation.semantics import semantic_findings
+from incidents.validation.stream import validate_jsonl
+
+__all__ = ["MAX_DOCUMENT_BYTES", "validate"]
+
+
+def validate(target: os.PathLike[str] | str | bytes | Mapping[str, Any]) -> Report:
+    """Validate a dataset document and report every problem; never raises on bad input.
+
+    ``target`` is a path (``pathlib.Path`` or other ``os.PathLike``) to read, JSON text
+    (``str``) or bytes, or an already-parsed mapping. Problems come in document order, each
+    with a code, a message, a JSON Pointer and, for text input, the line and column.
+    """
+    try:
+        with gc_paused():
+            return _validate(target)
+    except RecursionError:
+        return single("E104", "the document is nested too deeply to check")
+    except Exception as error:
+        return single("E999", f"{type(error).__name__}: {error}")
+
+
+def _validate(target: Any) -> Report:
+    if isinstance(target, str | bytes | bytearray | memoryview):  # none of them is a path
+        return _validate_text(target)
+    if isinstance(target, os.PathLike):
+        return _validate_file(Path(target))
+    if isinstance(target, Mapping):
+        data = _plain(target)
+        return placed(data, _checks(data, flagged=True), text=None)
+    kinds = "a path (pathlib.Path), JSON text, bytes or a mapping"
+    return single(
+        "E100", f"cannot validate an object of type {type(target).__name__}; pass {kinds}"
+    )
+
+
+def _plain(data: Any) -> Any:
+    """Mappings of any kind as dicts, lists as lists; other values as they are."""
+    if isinstance(data, Mapping) and not isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    return data
+
+
+def _validate_file(path: Path) -> Report:
+    if path.suffix.lower() == ".jsonl":
+        return _validate_jsonl(path)
+    content = read_file(path)
+    return content if isinstance(content, Report) else _validate_text(content)
+
+
+def _validate_jsonl(path: Path) -> Report:
+    """A JSON Lines file, checked as a stream (every layer; references across lines)."""
+    try:
+        return Report(tuple(validate_jsonl(path)))
+    except FileError as error:
+        return single("E100", str(error))
+
+
+def _validate_text(content: Content) -> Report:
+    report = too_large(content)
+    if report is not None:
+        return report
+    if looks_like_xml(content):
+        return _validate_xml(content if isinstance(content, str) else bytes(content))
+    quick = _quick_report(content)
+    if quick is not None:
+        return quick
+    parsed = parse(content)
+    if isinstance(parsed, Report):
+        return parsed
+    data, flagged, text = parsed
+    return placed(data, _checks(data, flagged), text)
+
+
+def _quick_report(content: Content) -> Report | None:
+    """The report of a document the record classes load (the fast path), else ``None``.
+
+    The record classes accept only what the schema accepts (the differential tests hold the
+    two to that), so a document they load has no syntax, schema or model problem: only the
+    semantic layer can still find something. Anything else takes the layered path.
+    """
+    try:
+        text = content if isinstance(content, str) else bytes(content).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    data = check_json_quickly(text)
+    if data is None:
+        return None
+    return placed(data, _unique(semantic_findings(data)), text)
+
+
+def _validate_xml(content: str | bytes) -> Report:
+    """XML: safe parsing, the XSD, then the same model and semantic layers as JSON."""
+    try:
+        document = parse_xml(content)
+    except ParseError as error:
+        problems = [
+            Problem(code=p.code, message=p.message, location=p.path, line=p.line, column=p.column)
+            for p in error.problems
+        ]
+        return Report(tuple(problems))
+    found: list[tuple[str, str, str, int | None]] = []
+    loaded = not document.marked and loads_as_records(document.data)
+    model = [] if loaded else model_findings(document.data, [])
+    for pointer, code, message in model + semantic_findings(document.data):
+        xpath, line = document.where(pointer)
+        found.append((xpath, code, message, line))
+    # The XSD's own wording is kept only where the model and semantic layers said nothing.
+    places = {xpath for xpath, _, _, _ in found}
+    found += [finding for finding in xsd_findings(document) if finding[0] not in places]
+    unique: dict[tuple[str, str], tuple[str, str, str, int | None]] = {}
+    for finding in found:
+        unique.setdefault((finding[0], finding[1]), finding)
+    ordered = sorted(unique.values(), key=lambda f: (f[3] or 0, f[0], f[1]))
+    return Report(
+        tuple(
+            Problem(code=code, message=message, location=xpath, line=line)
+            for xpath, code, message, line in ordered
+        )
+    )
+
+
+def _checks(data: Any, flagged: bool) -> list[Finding]:
+    """The findings of the schema, model and semantic layers (and flagged syntax)."""
+    if not flagged and loads_as_records(data):
+        # Fast path. The record classes accept only what the schema accepts (the
+        # differential tests hold the two to that), so a document they load has no schema
+        # or model problem: only the semantic layer can still find something.
+        return _unique(semantic_findings(data))
+    findings: list[Finding] = list(flag_findings(data)) if flagged else []
+    schema = list(schema_findings(data))
+    findings += schema
+    covered = [pointer for pointer, _, _ in schema]
+    # A record rule the schema reported (E202/E209) covers the model's version of it.
+    ruled = {pointer.rsplit("/", 1)[0] for pointer, code, _ in schema if code in ("E202", "E209")}
+    findings += [
+        finding
+        for finding in model_findings(data, covered)
+        if not (finding[1] == "E209" and finding[0].rsplit("/", 1)[0] in ruled)
+    ]
+    findings += semantic_findings(data)
+    return _unique(findings)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """The findings without repeats of a code at one place (the first wording is kept)."""
+    unique: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        unique.setdefault((finding[0], finding[1]), finding)
+    return list(unique.values())

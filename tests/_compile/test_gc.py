@@ -1,0 +1,31 @@
+"""The garbage collector is paused while reading and always restored afterwards."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import incidents
+from incidents._compile.gc_pause import gc_paused
+
+
+def test_gc_is_restored_after_success_and_failure():
+    """Reading valid and invalid documents leaves the collector as it was."""
+    assert gc.isenabled()
+    incidents.from_json('{"schema_version": "1.0"}')
+    with pytest.raises(incidents.ParseError):
+        incidents.from_json("{")
+    incidents.validate("[]")
+    assert gc.isenabled()
+
+
+def test_gc_stays_off_when_it_was_off():
+    """A caller that disabled the collector finds it still disabled."""
+    gc.disable()
+    try:
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
