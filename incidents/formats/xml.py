@@ -19,7 +19,6 @@ Parsing is safe by construction:
 
 from __future__ import annotations
 
-import io
 import re
 import threading
 from typing import Any, Final
@@ -184,12 +183,14 @@ _TOO_DEEP: Final = etree.XPath("/*" + "/*" * MAX_DEPTH)
 
 
 def _parse_in_order(raw: bytes) -> Any:
-    """Parse with start, end and processing-instruction events, counting the depth."""
-    depth = 0
-    root = None
+    """Parse with start, end and processing-instruction events, counting the depth.
+
+    The document is fed in chunks and the events of each chunk are looked at before the
+    next is fed, and once more after a syntax error: libxml2 may see a syntax error later
+    in a chunk before its events are read, and a refusal earlier in the text comes first.
+    """
     etree.clear_error_log()  # the log is per thread: drop what earlier parses left in it
-    events = etree.iterparse(
-        io.BytesIO(raw),
+    parser = etree.XMLPullParser(
         events=("start", "end", "pi"),
         resolve_entities=False,
         load_dtd=False,
@@ -197,36 +198,55 @@ def _parse_in_order(raw: bytes) -> Any:
         huge_tree=False,
         remove_comments=True,
     )
+    depth = [0]
+    syntax_error = None
     try:
-        for event, node in events:
-            if event == "pi":
-                message = f"processing instructions are not allowed (<?{node.target} ...?>)"
-                raise ParseError([ParseProblem("/", message, node.sourceline, None, "E109")])
-            if event == "start":
-                depth += 1
-                if depth > MAX_DEPTH:
-                    message = f"elements are nested more than {MAX_DEPTH} levels deep"
-                    raise ParseError([ParseProblem("/", message, node.sourceline, None, "E104")])
-                root = node if root is None else root
-            else:
-                depth -= 1
+        for start in range(0, len(raw), _CHUNK_BYTES):
+            parser.feed(raw[start : start + _CHUNK_BYTES])
+            _check_events(parser, depth)
+        root = parser.close()
     except etree.XMLSyntaxError as error:
-        # The first entry of the error log names the cause; iterparse's own message may only
-        # describe the aftermath ("no element found").
-        entries = list(error.error_log)
-        first = entries[0] if entries else None
-        text = str(first.message) if first is not None else str(error.msg)
-        line, column = (first.line, first.column) if first is not None else error.position
-        code = "E104" if "depth" in text.lower() else "E101"
-        message = f"not well-formed XML: {text}"
-        raise ParseError([ParseProblem("/", message, line or None, column or None, code)]) from None
-    if root is None:  # pragma: no cover - lxml raises on an empty document
-        raise ParseError([ParseProblem("/", "the document has no root element", code="E101")])
+        syntax_error = error
+    _check_events(parser, depth)
+    if syntax_error is not None:
+        raise _syntax_problem(syntax_error)
     for node in root.iter():
         if isinstance(node, etree._Entity):
             message = f"entity reference &{node.name}; is not allowed"
             raise ParseError([ParseProblem("/", message, node.sourceline, None, "E109")])
     return root
+
+
+#: How much of a document the event parser is fed at a time.
+_CHUNK_BYTES: Final = 64 * 1024
+
+
+def _check_events(parser: Any, depth: list[int]) -> None:
+    """Refuse the first processing instruction, or element deeper than :data:`MAX_DEPTH`,
+    among the events parsed so far (``depth`` carries the depth from call to call)."""
+    for event, node in parser.read_events():
+        if event == "pi":
+            message = f"processing instructions are not allowed (<?{node.target} ...?>)"
+            raise ParseError([ParseProblem("/", message, node.sourceline, None, "E109")])
+        if event == "start":
+            depth[0] += 1
+            if depth[0] > MAX_DEPTH:
+                message = f"elements are nested more than {MAX_DEPTH} levels deep"
+                raise ParseError([ParseProblem("/", message, node.sourceline, None, "E104")])
+        else:
+            depth[0] -= 1
+
+
+def _syntax_problem(error: Any) -> ParseError:
+    """The error of a document that is not well-formed, at the cause libxml2 logged first
+    (the parser's own message may only describe the aftermath, "no element found")."""
+    entries = list(error.error_log)
+    first = entries[0] if entries else None
+    text = str(first.message) if first is not None else str(error.msg)
+    line, column = (first.line, first.column) if first is not None else error.position
+    code = "E104" if "depth" in text.lower() else "E101"
+    message = f"not well-formed XML: {text}"
+    return ParseError([ParseProblem("/", message, line or None, column or None, code)])
 
 
 def from_xml(document: str | bytes) -> Dataset:
