@@ -12,7 +12,7 @@ import os
 import sys
 
 from incidents._version import __version__
-from incidents.cli import convert, schema, show, validate
+from incidents.cli import convert, schema, show, validate, vocab
 from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail
 from incidents.errors import IncidentsError
 
@@ -31,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for module in (validate, convert, schema, show):
+    for module in (validate, convert, schema, show, vocab):
         module.add_parser(commands)
     return main_parser
 

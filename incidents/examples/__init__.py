@@ -29,8 +29,19 @@ from incidents.model.measures import DiplomaticMeasure
 __all__ = ["load", "names"]
 
 
+#: The examples use nothing added after format 1.0, so they stay 1.0 files: every 1.x
+#: reader, this library's first release included, reads them.
+_VERSION: Final = "1.0"
+
+
 def _crisis() -> Dataset:
-    return Dataset(actors=ACTORS, sources=SOURCES, incidents=INCIDENTS, measures=MEASURES)
+    return Dataset(
+        schema_version=_VERSION,
+        actors=ACTORS,
+        sources=SOURCES,
+        incidents=INCIDENTS,
+        measures=MEASURES,
+    )
 
 
 def _responses_to(dataset: Dataset, trigger: str) -> Iterator[str]:
@@ -91,6 +102,7 @@ def _subset(dataset: Dataset, seeds: list[str]) -> Dataset:
         queue.extend(ref for ref in _strings(converter.unstructure(record)) if ref in dataset)
     ordered = [record for record in dataset.records() if record.id in keep]
     return Dataset(
+        schema_version=dataset.schema_version,
         actors=tuple(r for r in ordered if r in dataset.actors),
         sources=tuple(r for r in ordered if r in dataset.sources),
         incidents=tuple(r for r in ordered if r in dataset.incidents),

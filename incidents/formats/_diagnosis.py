@@ -18,7 +18,9 @@ import attrs
 from incidents._places import join_path
 from incidents.errors import FieldError, ParseProblem
 from incidents.formats._marks import Flagged
+from incidents.model._fields import several
 from incidents.model.dates import PartialDate
+from incidents.model.vocabulary import Vocabulary, unknown_term_message
 
 __all__ = ["describe", "diagnose"]
 
@@ -81,7 +83,12 @@ class _Walk:
         else:  # pragma: no cover - every annotation in the model is handled above
             ok, expected = isinstance(data, kind), getattr(kind, "__name__", str(kind))
         if not ok:
-            self.report(path, f"expected {expected}, found {describe(data)}", "E203")
+            found = describe(data)
+            if type(data) is list:
+                found = several(path.rsplit(".", 1)[-1], found)
+            else:
+                found = f"found {found}"
+            self.report(path, f"expected {expected}, {found}", "E203")
         return ok
 
     def date(self, data: Any, path: str) -> bool:
@@ -101,10 +108,10 @@ class _Walk:
         allowed = [str(member.value) for member in kind]
         if type(data) is str and data in allowed:
             return True
-        listed = ", ".join(repr(value) for value in allowed[:_MAX_LISTED])
-        if len(allowed) > _MAX_LISTED:
-            listed += f", ... ({len(allowed)} in all)"
-        message = f"{describe(data)} is not a valid {kind.__name__}; expected one of {listed}"
+        if issubclass(kind, Vocabulary):
+            message = unknown_term_message(kind, describe(data), data)
+        else:  # pragma: no cover - every enumeration of the model is a Vocabulary
+            message = f"{describe(data)} is not a valid {kind.__name__}"
         self.report(path, message, "E204")
         return False
 

@@ -29,7 +29,7 @@ from incidents.errors import ArgumentError, ParseError, ParseProblem
 from incidents.formats._diagnosis import diagnose
 from incidents.formats._strict_json import BOM, MAX_DEPTH, MAX_INTEGER_DIGITS, decode, parse_json
 from incidents.formats.converter import converter, structure_dataset, unstructure_dataset
-from incidents.model.dataset import Dataset
+from incidents.model.dataset import SCHEMA_VERSION, Dataset
 
 __all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "from_json", "parse_json", "to_json"]
 
@@ -137,6 +137,6 @@ def _version_problems(data: Any) -> list[ParseProblem]:
     if not isinstance(data, dict):
         return []
     if "schema_version" not in data:
-        message = "required field 'schema_version' is missing; this library writes '1.0'"
+        message = f"required field 'schema_version' is missing; give '{SCHEMA_VERSION}'"
         return [ParseProblem("$.schema_version", message, code="E202")]
     return []

@@ -32,7 +32,7 @@ from incidents.formats._strict_json import parse_json
 from incidents.formats._text_positions import value_positions
 from incidents.formats.converter import converter, structure_record
 from incidents.model.actors import Actor
-from incidents.model.dataset import Dataset, Record
+from incidents.model.dataset import SCHEMA_VERSION, Dataset, Record
 from incidents.model.events import Incident
 from incidents.model.measures import DiplomaticMeasure
 from incidents.model.sources import Source
@@ -60,7 +60,7 @@ RECORD_KINDS: Final[dict[str, type[Record]]] = {
 #: Lines longer than this (in bytes) are refused without being read whole (16 MiB).
 MAX_LINE_BYTES: Final = 16 * 1024 * 1024
 #: The header as this library writes it, for messages.
-HEADER_EXAMPLE: Final = '{"schema_version":"1.0"}'
+HEADER_EXAMPLE: Final = f'{{"schema_version":"{SCHEMA_VERSION}"}}'
 
 _VERSION: Final = re.compile(attrs.fields(Dataset).schema_version.validator.regex)  # type: ignore[union-attr]
 _KIND_NAMES: Final = ", ".join(RECORD_KINDS)

@@ -25,18 +25,22 @@ from incidents.model.events import Incident, IncidentLink, Participant
 from incidents.model.ids import make_id, slugify
 from incidents.model.locations import Location
 from incidents.model.measure_kinds import CodeMapping, MeasureKind
-from incidents.model.measures import DiplomaticMeasure
+from incidents.model.measures import DiplomaticMeasure, MeasureLink
 from incidents.model.sources import Source
 from incidents.model.vocabulary import (
     ActorKind,
     CasualtyOutcome,
+    Confidence,
     CountQualifier,
+    CountUnit,
     IdentifierScheme,
     IncidentKind,
     IncidentLinkKind,
     LocationPrecision,
+    MeasureLinkKind,
     MeasureStatus,
     ParticipantRole,
+    Publicity,
     SourceKind,
     Stance,
     Vocabulary,
@@ -52,8 +56,10 @@ __all__ = [
     "Citation",
     "Claim",
     "CodeMapping",
+    "Confidence",
     "Count",
     "CountQualifier",
+    "CountUnit",
     "Dataset",
     "DatePoint",
     "DiplomaticMeasure",
@@ -66,11 +72,14 @@ __all__ = [
     "Location",
     "LocationPrecision",
     "MeasureKind",
+    "MeasureLink",
+    "MeasureLinkKind",
     "MeasureStatus",
     "Name",
     "PartialDate",
     "Participant",
     "ParticipantRole",
+    "Publicity",
     "Record",
     "Source",
     "SourceKind",

@@ -24,6 +24,7 @@ from incidents.model.ids import IdKind, id_kind
 __all__ = [
     "LANGUAGE_PATTERN",
     "MAX_COUNT",
+    "SEVERAL",
     "Check",
     "Country",
     "Each",
@@ -38,6 +39,7 @@ __all__ = [
     "Url",
     "doc",
     "fail",
+    "several",
 ]
 
 #: Largest integer the library accepts anywhere: 2**53 - 1, the largest integer every JSON
@@ -86,6 +88,28 @@ _SINGLE_LINE: Final = re.compile(rf"[\w!-~](?:[^{_ALLOWED}\n\t\u2028\u2029\x85]*
 def _looks_blank(text: str) -> bool:
     """Whether no character of ``text`` is visible (white space, format and control only)."""
     return not any(char.isprintable() and not char.isspace() for char in text)
+
+
+#: What to say when a list is given where a field takes one value, by field name: how to
+#: say "several" in the model instead.
+SEVERAL: Final[Mapping[str, str]] = {
+    "initiator": (
+        "a measure has one initiator; for a measure taken jointly, define an actor of kind "
+        "'coalition' (with its members or a member count) and give its id"
+    ),
+    "claimed_by": "a claim has one claimant; give each claimant a claim of its own",
+    "person": "a casualty is one person; for a group, give a count instead",
+    "date": "a date may be an interval ('2025-06-27/2025-07-04'), not a list",
+    "kind": "choose the kind that fits best; say the rest in the summary",
+}
+
+
+def several(field: str, found: str) -> str:
+    """The message for a list (``found``) where ``field`` takes one value."""
+    if field.isdigit() or field.endswith("]"):  # an item of a list, by pointer or path
+        return f"found {found}: each item of this list is one value, not a list"
+    hint = SEVERAL.get(field, f"{field} takes one value")
+    return f"found {found}: {hint}"
 
 
 def doc(text: str, **extra: Any) -> Mapping[str, Any]:

@@ -21,6 +21,7 @@ from incidents.model._fields import (
 )
 from incidents.model.citations import Citation
 from incidents.model.claims import Claim, ClaimOf
+from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import ActorKind, IdentifierScheme
 
@@ -130,6 +131,16 @@ class Actor:
         validator=Maybe(Country()),
         metadata=doc("ISO 3166-1 alpha-2 code: the state itself, or the one a body belongs to."),
     )
+    members: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=Each(Ref(("actor",))),
+        metadata=doc("The actors of a coalition, as far as the sources list them (1.1)."),
+    )
+    member_count: Count | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(Count)),
+        metadata=doc("How many members a coalition has: 'more than 20 countries' (1.1)."),
+    )
     affiliations: tuple[Claim[Affiliation], ...] = attrs.field(
         default=(),
         validator=Each(ClaimOf(InstanceOf(Affiliation))),
@@ -148,3 +159,9 @@ class Actor:
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources for the actor's description."),
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is not ActorKind.COALITION and (self.members or self.member_count):
+            field = "members" if self.members else "member_count"
+            value = self.members or self.member_count
+            raise fail(self, field, value, "only an actor of kind 'coalition' has members", "E209")

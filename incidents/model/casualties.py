@@ -8,6 +8,7 @@ from incidents.model._fields import Country, Each, InstanceOf, IntRange, Maybe, 
 from incidents.model.citations import Citation
 from incidents.model.claims import Claim, ClaimOf
 from incidents.model.counts import Count
+from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import CasualtyOutcome
 
 __all__ = ["Casualty"]
@@ -34,6 +35,14 @@ class Casualty:
         default=(),
         validator=Each(ClaimOf(InstanceOf(Count))),
         metadata=doc("How many, for a group: one claim per differing report."),
+    )
+    date: PartialDate | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(PartialDate)),
+        metadata=doc(
+            "When it happened to them, if later than the incident: a death weeks after a "
+            "poisoning (1.1)."
+        ),
     )
     nationality: str | None = attrs.field(
         default=None,

@@ -8,7 +8,8 @@ import attrs
 
 from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
 from incidents.model.citations import Citation
-from incidents.model.vocabulary import Stance
+from incidents.model.dates import PartialDate
+from incidents.model.vocabulary import Confidence, Stance
 
 __all__ = ["Claim", "ClaimOf"]
 
@@ -35,6 +36,19 @@ class Claim(Generic[T]):
         default=Stance.ASSERTS,
         validator=InstanceOf(Stance),
         metadata=doc("Whether the claimant asserts or denies the value."),
+    )
+    confidence: Confidence | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(Confidence)),
+        metadata=doc(
+            "How sure the claimant says it is ('highly likely'); quote the wording in a "
+            "citation (1.1)."
+        ),
+    )
+    date: PartialDate | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(PartialDate)),
+        metadata=doc("When the claim was made (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
         default=(),

@@ -17,9 +17,10 @@ from incidents.model.sources import Source
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "Record"]
 
-#: The version of the record format this library writes. Files with the same major
-#: version (``1.x``) can be read.
-SCHEMA_VERSION: Final = "1.0"
+#: The newest version of the record format, the one a new :class:`Dataset` declares. Files of
+#: any 1.x version are read; a dataset is written with the version it declares, so a 1.0
+#: file read and written again stays a 1.0 file (``docs/versioning.md``).
+SCHEMA_VERSION: Final = "1.1"
 
 #: Any record with an id.
 Record = Actor | Source | Incident | DiplomaticMeasure
@@ -40,8 +41,11 @@ class Dataset:
 
     schema_version: str = attrs.field(
         default=SCHEMA_VERSION,
-        validator=Pattern(r"^1\.(0|[1-9][0-9]*)$", "a 1.x schema version such as '1.0'"),
-        metadata=doc("Version of the record format, '1.0' for this library."),
+        validator=Pattern(r"^1\.(0|[1-9][0-9]*)$", "a 1.x schema version such as '1.1'"),
+        metadata=doc(
+            "Version of the record format: '1.1' for a new dataset, '1.0' for a file that "
+            "uses nothing added since."
+        ),
     )
     actors: tuple[Actor, ...] = attrs.field(
         default=(), validator=Each(InstanceOf(Actor)), metadata=doc("Actors.")

@@ -13,9 +13,9 @@ from typing import Self
 
 import attrs
 
-from incidents.model.vocabulary import Vocabulary
+from incidents.model.vocabulary import VOCABULARIES, Vocabulary
 
-__all__ = ["CodeMapping", "MeasureKind"]
+__all__ = ["ALL_VOCABULARIES", "CodeMapping", "MeasureKind"]
 
 
 @attrs.frozen
@@ -99,7 +99,8 @@ class MeasureKind(Vocabulary):
     )
     DENY_RESPONSIBILITY = (
         "deny_responsibility",
-        "Deny responsibility for an incident or reject an accusation.",
+        "Deny responsibility for an incident, reject an accusation, or deny that a measure "
+        "was taken at all (an expulsion an official calls a routine rotation).",
         _cameo("016", "Deny responsibility"),
         _plover("REJECT", exact=False),
         "PLOVER dropped CAMEO's 01 family; REJECT is the nearest type.",
@@ -208,9 +209,79 @@ class MeasureKind(Vocabulary):
     )
     RECALL_ENVOY = (
         "recall_envoy",
-        "Recall an ambassador or downgrade diplomatic relations.",
+        "Recall one's own ambassador or envoy, for consultations or for good (a lasting "
+        "cut in the level of representation is downgrade_relations).",
         _cameo("161", "Reduce or break diplomatic relations"),
         _plover("SANCTION-withdraw"),
+    )
+    WITHDRAW_DIPLOMATS = (
+        "withdraw_diplomats",
+        "Withdraw some of one's own diplomatic or consular staff (not the envoy) or their "
+        "families from a country.",
+        _cameo("161", "Reduce or break diplomatic relations", exact=False),
+        _plover("SANCTION-withdraw"),
+        "PLOVER's 'withdraw' mode names diplomats; CAMEO's 166 covers peacekeepers, "
+        "inspectors and aid agencies only, so 161 is the nearest.",
+    )
+    DOWNGRADE_RELATIONS = (
+        "downgrade_relations",
+        "Lower the level of diplomatic relations, e.g. from ambassadors to chargés d'affaires.",
+        _cameo("161", "Reduce or break diplomatic relations"),
+        _plover("SANCTION-discontinue"),
+    )
+    SEVER_RELATIONS = (
+        "sever_relations",
+        "Break off diplomatic relations altogether.",
+        _cameo("161", "Reduce or break diplomatic relations"),
+        _plover("SANCTION-discontinue"),
+    )
+    SUSPEND_CONTACTS = (
+        "suspend_contacts",
+        "Suspend official contacts, dialogue or cooperation formats without breaking relations.",
+        _cameo("160", "Reduce relations, not specified below"),
+        _plover("SANCTION-discontinue"),
+    )
+    RESTORE_RELATIONS = (
+        "restore_relations",
+        "Restore or upgrade diplomatic relations, return an envoy, resume suspended contacts.",
+        _cameo("050", "Engage in diplomatic cooperation, not specified below", exact=False),
+        _plover("SUPPORT"),
+        "CAMEO has no code for restoring relations; 050 is the nearest. PLOVER's SUPPORT "
+        "covers resuming diplomatic cooperation.",
+    )
+    CLOSE_MISSION = (
+        "close_mission",
+        "Close an embassy, consulate, representative office or cultural institute (one's own "
+        "abroad, or another state's at home), or withdraw consent or an exequatur.",
+        _cameo("161", "Reduce or break diplomatic relations"),
+        _plover("SANCTION-discontinue"),
+        "Closing one's own mission abroad is also read as PLOVER SANCTION-withdraw.",
+    )
+    OPEN_MISSION = (
+        "open_mission",
+        "Open an embassy, consulate, representative office or cultural institute, or "
+        "establish diplomatic relations.",
+        _cameo("054", "Grant diplomatic recognition", exact=False),
+        _plover("SUPPORT"),
+        "CAMEO has no code for opening a mission; 054 is the nearest. PLOVER codes the "
+        "initiation of diplomatic ties as SUPPORT.",
+    )
+    RESTRICT_TRAVEL = (
+        "restrict_travel",
+        "Suspend or restrict visas, entry or travel for another country's nationals or officials.",
+        _cameo("172", "Impose administrative sanctions, not specified below", exact=False),
+        _plover("COERCE-restrict"),
+        "CAMEO has no code for visa measures; 172 is the nearest. A travel ban on named "
+        "officials as part of a sanctions package is impose_sanctions.",
+    )
+    IMPOSE_TRADE_RESTRICTIONS = (
+        "impose_trade_restrictions",
+        "Restrict trade short of sanctions: an import ban, tariffs, a customs or sanitary "
+        "blockade of another country's goods.",
+        _cameo("163", "Impose embargo, boycott, or sanctions", exact=False),
+        _plover("SANCTION-discontinue"),
+        "CAMEO codes embargoes, boycotts and sanctions together as 163; this kind keeps "
+        "trade measures apart from sanctions.",
     )
     IMPOSE_SANCTIONS = (
         "impose_sanctions",
@@ -270,6 +341,13 @@ class MeasureKind(Vocabulary):
         "Neither CAMEO nor PLOVER has a code for revoking citizenship; 172 and COERCE-restrict "
         "are the nearest (174 / COERCE-deport if the person is also removed).",
     )
+    BRING_LEGAL_CASE = (
+        "bring_legal_case",
+        "Bring a case before an international court, tribunal or trade body (the ICJ, the "
+        "ECHR, the WTO).",
+        _cameo("115", "Bring lawsuit against"),
+        _plover("ACCUSE-allege"),
+    )
     OTHER = (
         "other",
         "Any other measure; describe it in the summary.",
@@ -277,3 +355,7 @@ class MeasureKind(Vocabulary):
         None,
         "Not mapped.",
     )
+
+
+#: Every closed vocabulary of the model, measure kinds last.
+ALL_VOCABULARIES: tuple[type[Vocabulary], ...] = (*VOCABULARIES, MeasureKind)

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc, fail
 from incidents.model.citations import Citation
+from incidents.model.claims import Claim, ClaimOf
+from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.locations import Location
 from incidents.model.measure_kinds import MeasureKind
-from incidents.model.vocabulary import MeasureStatus
+from incidents.model.vocabulary import CountUnit, MeasureLinkKind, MeasureStatus, Publicity
 
-__all__ = ["DiplomaticMeasure"]
+__all__ = ["DEMANDING_KINDS", "DiplomaticMeasure", "MeasureLink"]
+
+#: The measure kinds that ask something of their target, and so may say what (``demanded``).
+DEMANDING_KINDS: Final = frozenset({MeasureKind.DEMAND, MeasureKind.THREATEN})
+
+
+@attrs.frozen(kw_only=True)
+class MeasureLink:
+    """A typed link from this measure to another one (format 1.1)."""
+
+    kind: MeasureLinkKind = attrs.field(
+        validator=InstanceOf(MeasureLinkKind), metadata=doc("How the two relate.")
+    )
+    target: str = attrs.field(validator=Ref(("measure",)), metadata=doc("The other measure."))
 
 
 @attrs.frozen(kw_only=True)
@@ -28,7 +45,16 @@ class DiplomaticMeasure:
         validator=InstanceOf(MeasureKind), metadata=doc("What the measure is.")
     )
     initiator: str = attrs.field(
-        validator=Ref(("actor",)), metadata=doc("The actor that takes the measure.")
+        validator=Ref(("actor",)),
+        metadata=doc(
+            "The actor that takes the measure; for a measure taken jointly, an actor of kind "
+            "'coalition'."
+        ),
+    )
+    on_behalf_of: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Ref(("actor",))),
+        metadata=doc("The state or body the initiator speaks for (1.1)."),
     )
     targets: tuple[str, ...] = attrs.field(
         default=(),
@@ -40,10 +66,36 @@ class DiplomaticMeasure:
         validator=Each(Ref(("actor",))),
         metadata=doc("Other actors it concerns: the performers of cancelled concerts, say."),
     )
+    count: tuple[Claim[Count], ...] = attrs.field(
+        default=(),
+        validator=Each(ClaimOf(InstanceOf(Count))),
+        metadata=doc(
+            "How many people, posts or entities it touched ('expels 23 diplomats'): one claim "
+            "per differing report (1.1)."
+        ),
+    )
+    counted: CountUnit | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(CountUnit)),
+        metadata=doc("What ``count`` counts; given with it (1.1)."),
+    )
+    demanded: MeasureKind | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(MeasureKind)),
+        metadata=doc("What a demand or threat asks of the target, as a measure kind (1.1)."),
+    )
     status: MeasureStatus = attrs.field(
         default=MeasureStatus.IMPLEMENTED,
         validator=InstanceOf(MeasureStatus),
         metadata=doc("How far it went."),
+    )
+    publicity: Publicity | None = attrs.field(
+        default=None,
+        validator=Maybe(InstanceOf(Publicity)),
+        metadata=doc(
+            "Whether the initiator made it public: an unannounced measure is not one whose "
+            "date is unknown (1.1)."
+        ),
     )
     announced: PartialDate | None = attrs.field(
         default=None,
@@ -66,10 +118,29 @@ class DiplomaticMeasure:
     location: Location | None = attrs.field(
         default=None, validator=Maybe(InstanceOf(Location)), metadata=doc("Where, if relevant.")
     )
+    forum: str | None = attrs.field(
+        default=None,
+        validator=Maybe(Ref(("actor",))),
+        metadata=doc(
+            "Where it was announced or brought: a parliament, a court, an organisation (1.1)."
+        ),
+    )
+    attribution: tuple[Claim[str], ...] = attrs.field(
+        default=(),
+        validator=Each(ClaimOf(Ref(("actor",)))),
+        metadata=doc(
+            "Claims of who took the measure when that is disputed; each value is an actor id (1.1)."
+        ),
+    )
     in_response_to: tuple[str, ...] = attrs.field(
         default=(),
         validator=Each(Ref(("incident", "measure"))),
         metadata=doc("Incidents or measures this measure responds to."),
+    )
+    links: tuple[MeasureLink, ...] = attrs.field(
+        default=(),
+        validator=Each(InstanceOf(MeasureLink)),
+        metadata=doc("Typed links to other measures: part of, reciprocal to, implements (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
         default=(),
@@ -81,6 +152,13 @@ class DiplomaticMeasure:
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.count and self.counted is None:
+            raise fail(self, "counted", None, "a count needs counted: what it counts", "E209")
+        if self.counted is not None and not self.count:
+            raise fail(self, "count", (), "counted needs a count", "E209")
+        if self.demanded is not None and self.kind not in DEMANDING_KINDS:
+            reason = "only a demand or threaten measure has demanded"
+            raise fail(self, "demanded", self.demanded, reason, "E209")
         if not self.retroactive:
             return
         if self.announced is None or self.effective is None:

@@ -35,7 +35,7 @@ from incidents.model._fields import (
     Text,
     Url,
 )
-from incidents.model.actors import IDENTIFIER_PATTERNS, ExternalId
+from incidents.model.actors import IDENTIFIER_PATTERNS, Actor, ExternalId
 from incidents.model.casualties import Casualty
 from incidents.model.claims import Claim, ClaimOf
 from incidents.model.countries import COUNTRIES
@@ -45,8 +45,8 @@ from incidents.model.dates import EDTF_PATTERN, PartialDate
 from incidents.model.ids import MAX_ID_LENGTH, IdKind, id_pattern
 from incidents.model.locations import Location
 from incidents.model.measure_kinds import MeasureKind
-from incidents.model.measures import DiplomaticMeasure
-from incidents.model.vocabulary import CountQualifier, IdentifierScheme, Vocabulary
+from incidents.model.measures import DEMANDING_KINDS, DiplomaticMeasure
+from incidents.model.vocabulary import ActorKind, CountQualifier, IdentifierScheme, Vocabulary
 
 __all__ = ["REF_DEFINITIONS", "SCHEMA_ID", "json_schema", "json_schema_text"]
 
@@ -130,6 +130,33 @@ _RECORD_RULES: Final[dict[type, list[dict[str, Any]]]] = {
             "description": "a retroactive measure needs both its announced and effective dates",
             "if": {"required": ["retroactive"], "properties": {"retroactive": {"const": True}}},
             "then": {"required": ["announced", "effective"]},
+        },
+        {
+            "description": "a count needs counted: what it counts",
+            "if": {"required": ["count"], "properties": {"count": {"minItems": 1}}},
+            "then": {"required": ["counted"]},
+        },
+        {
+            "description": "counted needs a count",
+            "if": {"required": ["counted"]},
+            "then": {"required": ["count"], "properties": {"count": {"minItems": 1}}},
+        },
+        {
+            "description": "only a demand or threaten measure has demanded",
+            "if": {"required": ["demanded"]},
+            "then": {"properties": {"kind": {"enum": sorted(DEMANDING_KINDS)}}},
+        },
+    ],
+    Actor: [
+        {
+            "description": "only an actor of kind 'coalition' has members",
+            "if": {
+                "anyOf": [
+                    {"required": ["members"], "properties": {"members": {"minItems": 1}}},
+                    {"required": ["member_count"]},
+                ]
+            },
+            "then": {"properties": {"kind": {"const": ActorKind.COALITION.value}}},
         }
     ],
 }

@@ -20,7 +20,9 @@ from referencing import Registry, Resource
 from incidents._places import Finding, escape_pointer
 from incidents.formats._diagnosis import describe
 from incidents.formats._marks import Flagged
-from incidents.model._fields import Country, Language, Ref, Text, Url
+from incidents.model._fields import Country, Language, Ref, Text, Url, several
+from incidents.model.measure_kinds import ALL_VOCABULARIES
+from incidents.model.vocabulary import unknown_term_message
 from incidents.schemagen.json_generator import REF_DEFINITIONS, SCHEMA_ID, json_schema
 
 __all__ = ["schema_findings"]
@@ -30,7 +32,8 @@ __all__ = ["schema_findings"]
 _TEXT_CHECKS: Final = {"Line": Text(single_line=True), "Text": Text()}
 _REF_CHECKS: Final = {name: Ref(kinds) for kinds, name in REF_DEFINITIONS.items()}
 _FORMAT_CHECKS: Final = {"LanguageTag": Language(), "Url": Url()}
-_MAX_LISTED: Final = 12
+#: Every vocabulary by its name, which is its definition's name in the schema.
+_VOCABULARIES: Final = {vocabulary.__name__: vocabulary for vocabulary in ALL_VOCABULARIES}
 
 
 class _Schema:
@@ -123,12 +126,12 @@ def _findings(schema: _Schema, error: ValidationError) -> Iterator[Finding]:
         known = list(subschema.get("properties", {}))
         for key in value:
             if key not in known:
-                message = f"unknown field in {name}; fields are {', '.join(known)}"
+                message = f"unknown field in {_public(name)}; fields are {', '.join(known)}"
                 yield f"{pointer}/{escape_pointer(key)}", "E201", message
         return
     if keyword == "required":
         field = ast.literal_eval(error.message.rsplit(" is a required property", 1)[0])
-        message = f"required field {field!r} of {name} is missing"
+        message = f"required field {field!r} of {_public(name)} is missing"
         yield f"{pointer}/{escape_pointer(field)}", "E202", _with_rule(message, rule)
         return
     if keyword == "dependentRequired":
@@ -144,15 +147,14 @@ def _findings(schema: _Schema, error: ValidationError) -> Iterator[Finding]:
             yield pointer, "E203", "null is not allowed: leave the field out instead"
         elif pointer == "":
             yield pointer, "E203", f"expected a dataset (a JSON object), found {describe(value)}"
+        elif isinstance(value, list):
+            field = pointer.rsplit("/", 1)[-1]
+            yield pointer, "E203", f"expected {words}, {several(field, describe(value))}"
         else:
             yield pointer, "E203", f"expected {words}, found {describe(value)}"
         return
     if keyword == "anyOf" and all("const" in option for option in expected):
-        allowed = [option["const"] for option in expected]
-        listed = ", ".join(repr(term) for term in allowed[:_MAX_LISTED])
-        if len(allowed) > _MAX_LISTED:
-            listed += f", ... ({len(allowed)} in all)"
-        yield pointer, "E204", f"{describe(value)} is not a valid {name}; expected one of {listed}"
+        yield pointer, "E204", unknown_term_message(_VOCABULARIES[name], describe(value), value)
         return
     if keyword == "enum" and name == "CountryCode":
         yield pointer, "E204", f"{value!r} {Country().problem(value)}"
@@ -196,6 +198,11 @@ _TYPE_WORDS: Final = {
     "array": "an array",
     "object": "an object",
 }
+
+
+def _public(name: str) -> str:
+    """The public class a definition stands for: a claim of any value is a ``Claim``."""
+    return "Claim" if name.endswith("Claim") else name
 
 
 def _with_rule(message: str, rule: str | None) -> str:

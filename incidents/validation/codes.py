@@ -272,7 +272,8 @@ _TABLE: Final = (
         "E405",
         Layer.SEMANTICS,
         "cycle",
-        "Responses or incident links form a cycle.",
+        "Responses, incident links or measure links form a cycle (a reciprocal_to link has no "
+        "direction and closes none).",
         "Remove the link that closes the loop: a response points at what it responds to, and an "
         "incident link points from the later or smaller incident to the other.",
     ),
@@ -297,6 +298,15 @@ _TABLE: Final = (
         "uncited event",
         "An incident or measure cites no source.",
         "Cite the source that reports the event, with a short verbatim quote.",
+    ),
+    Code(
+        "E409",
+        Layer.SEMANTICS,
+        "measure link into the future",
+        "A measure is part of, or implements, a measure that certainly happened after it "
+        "(partial dates taken into account).",
+        "Check both dates and the link: a national measure is part of a coordinated one of the "
+        "same time or earlier, and a measure implements a decision taken before it.",
     ),
     Code(
         "W401",

@@ -37,6 +37,7 @@ from incidents.model.dates import PartialDate
 from incidents.model.events import Incident
 from incidents.model.measures import DiplomaticMeasure
 from incidents.model.sources import Source
+from incidents.model.vocabulary import MeasureLinkKind
 from incidents.validation._date_spans import DaySpan, day_span
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
     "duplicate_id_message",
     "edges",
     "event_date",
+    "link_order_message",
+    "ordered_links",
     "record_findings",
     "reference_findings",
     "response_order_message",
@@ -68,8 +71,8 @@ EVENT_KINDS: Final = (Incident, DiplomaticMeasure)
 def semantic_findings(data: Any) -> list[Finding]:
     """Every semantic problem in a dataset document given as plain data.
 
-    In this order: E401; E402 and E403 record by record; E404; E405; E407, W401, E408 and
-    W402 event by event; E406 and W403 record by record.
+    In this order: E401; E402 and E403 record by record; E404; E409; E405; E407, W401, E408
+    and W402 event by event; E406 and W403 record by record.
 
     One pass over the records does every rule of one record and notes what the rules across
     records need; what depends on records further on (a reference or a response to a later
@@ -85,6 +88,7 @@ def semantic_findings(data: Any) -> list[Finding]:
     claims: list[Finding] = []
     dates: dict[str, DaySpan] = {}
     graph = _Graph()
+    ordered: list[tuple[str, str, str, tuple[str, dt.date, dt.date]]] = []  # for E409
     for number, (key, kind) in enumerate(_CLASSES.items()):
         items = data.get(key)
         if not isinstance(items, list):
@@ -119,11 +123,27 @@ def semantic_findings(data: Any) -> list[Finding]:
                 graph.respond(base, position, triggers, when)
             if measure:
                 _measure_dates(record, base, position, events, dates)
+                if when is not None and record.get("links"):
+                    pointer = f"{base}{position}"
+                    ordered += [(*link, when) for link in ordered_links(pointer, record)]
             _citations(record, incident, base, position, events)
     references = unresolved(unknown, known)
     responses = graph.late()
+    links = [
+        (edge, "E409", order)
+        for edge, target, kind, when in ordered
+        if (order := _link_order(graph.date(target), kind, target, when)) is not None
+    ]
     cycles = graph.cycles(groups)
-    return duplicates + references + responses + cycles + events + claims
+    return duplicates + references + responses + links + cycles + events + claims
+
+
+def _link_order(
+    then: DaySpan, kind: str, target: str, when: tuple[str, dt.date, dt.date]
+) -> str | None:
+    if then is None or not when[2] < then[1]:  # not certainly before the target
+        return None
+    return link_order_message(kind, target, PartialDate.parse(then[0]), PartialDate.parse(when[0]))
 
 
 def record_findings(record: dict[str, Any], kind: type, pointer: str) -> Iterator[Finding]:
@@ -173,6 +193,34 @@ def response_order_message(trigger_id: str, then: PartialDate, when: PartialDate
     )
 
 
+#: The measure links that point back in time: from the part to the whole, from the act to
+#: the decision it carries out. ``reciprocal_to`` has no order (and makes no cycle).
+ORDERED_LINKS: Final = frozenset({MeasureLinkKind.PART_OF.value, MeasureLinkKind.IMPLEMENTS.value})
+_UNORDERED_LINKS: Final = frozenset({MeasureLinkKind.RECIPROCAL_TO.value})
+
+
+def ordered_links(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(edge pointer, target id, kind) for a measure's links that must not point into the
+    future (:data:`ORDERED_LINKS`)."""
+    links = record.get("links")
+    if isinstance(links, list):
+        for position, link in enumerate(links):
+            if isinstance(link, dict) and link.get("kind") in ORDERED_LINKS:
+                target = link.get("target")
+                if isinstance(target, str):
+                    yield f"{pointer}/links/{position}/target", target, link["kind"]
+
+
+def link_order_message(kind: str, target_id: str, then: PartialDate, when: PartialDate) -> str:
+    """The E409 message for a measure dated ``when`` linked (``kind``) to one dated ``then``
+    that certainly happened after it."""
+    verb = "is part of" if kind == MeasureLinkKind.PART_OF.value else "implements"
+    return (
+        f"{verb} {target_id!r} ({then}), which certainly happened after this measure ({when}); "
+        "a measure is part of, or implements, one of the same time or earlier"
+    )
+
+
 def cycle_message(loop: list[str]) -> str:
     """The E405 message for a cycle given as the ids along it, the first repeated at the end."""
     return "closes a cycle: " + " -> ".join(loop)
@@ -192,7 +240,8 @@ def event_date(record: dict[str, Any], kind: type) -> PartialDate | None:
 
 
 def edges(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """(edge pointer, target id) for the record's responses and incident links."""
+    """(edge pointer, target id) for the record's responses and links (incident links, and
+    measure links but ``reciprocal_to``, which has no direction)."""
     responses = record.get("in_response_to")
     if isinstance(responses, list):
         for position, target in enumerate(responses):
@@ -201,7 +250,11 @@ def edges(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
     links = record.get("links")
     if isinstance(links, list):
         for position, link in enumerate(links):
-            if isinstance(link, dict) and isinstance(link.get("target"), str):
+            if (
+                isinstance(link, dict)
+                and isinstance(link.get("target"), str)
+                and link.get("kind") not in _UNORDERED_LINKS
+            ):
                 yield f"{pointer}/links/{position}/target", link["target"]
 
 
@@ -311,7 +364,7 @@ class _Graph:
         links = record.get("links")
         if isinstance(links, list):
             for link in links:
-                if isinstance(link, dict):
+                if isinstance(link, dict) and link.get("kind") not in _UNORDERED_LINKS:
                     target = link.get("target")
                     if isinstance(target, str):
                         targets.append(nodes.get(target, target))

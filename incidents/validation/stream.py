@@ -47,6 +47,7 @@ from incidents.formats.jsonl import (
     parse_line,
     record_kind,
 )
+from incidents.model.measures import DiplomaticMeasure
 from incidents.validation._schema_layer import schema_findings
 from incidents.validation._stream_index import NONE, Index, unpack_date
 from incidents.validation.report import Problem
@@ -55,6 +56,8 @@ from incidents.validation.semantics import (
     duplicate_id_message,
     edges,
     event_date,
+    link_order_message,
+    ordered_links,
     record_findings,
     reference_findings,
     response_order_message,
@@ -210,10 +213,29 @@ class _Checker:
         if cls in EVENT_KINDS:
             self.event += 1
             findings += self._responses(value, cls, pointer)
+            findings += self._link_order(value, cls, pointer)
             for position, (edge, _) in enumerate(edges(pointer, value)):
                 message = index.cycle_message(self.event, position)
                 if message is not None:
                     findings.append((edge, "E405", message))
+        return findings
+
+    def _link_order(self, record: dict[str, Any], cls: type, pointer: str) -> list[Finding]:
+        """E409: measure links to measures that certainly happened after this one."""
+        if cls is not DiplomaticMeasure or not record.get("links"):
+            return []
+        when = event_date(record, cls)
+        if when is None:
+            return []
+        latest = when.latest.toordinal()
+        findings: list[Finding] = []
+        for edge, target, kind in ordered_links(pointer, record):
+            entry = self.index.ids.find(target)
+            earliest, packed = self.index.event_date_of(entry) if entry != NONE else (0, 0)
+            if earliest == 0 or latest >= earliest:
+                continue
+            message = link_order_message(kind, target, unpack_date(packed), when)
+            findings.append((edge, "E409", message))
         return findings
 
     def _responses(self, record: dict[str, Any], cls: type, pointer: str) -> list[Finding]:

@@ -70,9 +70,9 @@ def timeline(dataset: Dataset) -> list[TimelineEntry]:
 def contested_facts(dataset: Dataset) -> list[ContestedFact]:
     """Every fact on which the claims differ in value or stance, in record order.
 
-    The facts that hold claims are casualty counts and causes, an incident's responsibility
-    and an actor's affiliations (grouped by organization: affiliations with different
-    organizations are not in conflict).
+    The facts that hold claims are casualty counts and causes, an incident's responsibility,
+    a measure's attribution and count, and an actor's affiliations (grouped by organization:
+    affiliations with different organizations are not in conflict).
     """
     facts: list[ContestedFact] = []
     for actor in dataset.actors:
@@ -83,6 +83,9 @@ def contested_facts(dataset: Dataset) -> list[ContestedFact]:
             facts += _fact(incident.id, f"{label}: count", casualty.count)
             facts += _fact(incident.id, f"{label}: cause", casualty.cause)
         facts += _fact(incident.id, "responsibility", incident.responsibility)
+    for measure in dataset.measures:
+        facts += _fact(measure.id, "attribution", measure.attribution)
+        facts += _fact(measure.id, "count", measure.count)
     return facts
 
 
@@ -181,6 +184,10 @@ def _contested(dataset: Dataset, facts: list[ContestedFact], width: int) -> Iter
             said = []
             if claim.claimed_by is not None:
                 said.append(f"claimed by {claim.claimed_by}")
+            if claim.confidence is not None:
+                said.append(claim.confidence.value.replace("_", " "))
+            if claim.date is not None:
+                said.append(f"on {claim.date}")
             sources = ", ".join(citation.source for citation in claim.citations)
             said.append(f"sources: {sources}" if sources else "no source cited")
             yield from _wrap("; ".join(said), width, "      ", "        ")

@@ -208,7 +208,7 @@ def test_defaults_are_omitted() -> None:
     )
     data = json.loads(to_json(Dataset(incidents=(incident,))))
 
-    assert {"schema_version": "1.0", "incidents": [data["incidents"][0]]} == data
+    assert {"schema_version": "1.1", "incidents": [data["incidents"][0]]} == data
     assert {"outcome": "detained", "count": [{"value": {"best": 9}}]} == (
         data["incidents"][0]["casualties"][0]
     )
@@ -224,7 +224,7 @@ def test_default_source_kind_is_omitted() -> None:
 
 def test_schema_version_is_always_written() -> None:
     """An empty dataset is written with its schema version, which equals the default."""
-    assert '{\n  "schema_version": "1.0"\n}\n' == to_json(Dataset())
+    assert '{\n  "schema_version": "1.1"\n}\n' == to_json(Dataset())
 
 
 def test_to_json_refuses_what_is_not_a_dataset() -> None:

@@ -385,6 +385,17 @@ def _response_before_trigger(document: dict[str, Any]) -> None:
     second["date"] = "2025-07-01"
 
 
+@mutation("E409")
+def _link_into_the_future(document: dict[str, Any]) -> None:
+    part, whole = document["measures"][0], document["measures"][1]
+    for field in ("effective", "retroactive"):
+        part.pop(field, None)
+        whole.pop(field, None)
+    part["announced"] = "2025-06-01"
+    whole["announced"] = "2025-07-20"
+    part["links"] = [{"kind": "part_of", "target": whole["id"]}]
+
+
 @mutation("E405")
 def _cycle(document: dict[str, Any]) -> None:
     first, second = document["incidents"][0], document["incidents"][1]

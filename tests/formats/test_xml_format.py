@@ -133,7 +133,7 @@ def test_document_is_declared_utf8_in_the_namespace():
     assert document.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<dataset xmlns=")
     root = etree.fromstring(document)
     assert {incidents.NAMESPACE} == {etree.QName(node).namespace for node in root.iter()}
-    assert "1.0" == root.get("schema_version")
+    assert incidents.SCHEMA_VERSION == root.get("schema_version")
 
 
 def test_white_space_in_text_survives():

@@ -316,6 +316,23 @@ CASES = [
         '"2025-07-01"',
     ),
     Case(
+        "E409",
+        lines(
+            HEAD,
+            ACTOR,
+            SOURCE,
+            '"measures": [{"id": "measure:part", "kind": "expel_diplomats",',
+            ' "initiator": "actor:a", "announced": "2018-03-14",',
+            ' "links": [{"kind": "part_of", "target": "measure:whole"}],',
+            f" {CITES}}},",
+            '{"id": "measure:whole", "kind": "expel_diplomats", "initiator": "actor:a",',
+            f' "announced": "2018-03-26", {CITES}}}]}}',
+        ),
+        "/measures/0/links/0/target",
+        6,
+        '"measure:whole"',
+    ),
+    Case(
         "E408",
         lines(
             HEAD,

@@ -54,6 +54,7 @@ def test_every_record_reachable_from_a_dataset_is_documented():
         "Count",
         "IncidentLink",
         "DiplomaticMeasure",
+        "MeasureLink",
     }
     assert expected == names
 
