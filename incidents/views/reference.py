@@ -40,6 +40,7 @@ from incidents.model.ids import ID_KINDS, id_pattern
 from incidents.model.measure_kinds import CodeMapping, MeasureKind
 from incidents.model.vocabulary import Vocabulary
 from incidents.schemagen.json_generator import json_schema
+from incidents.views.coverage import coverage_markdown
 
 __all__ = ["GENERATED", "model_reference_markdown"]
 
@@ -323,6 +324,7 @@ def _vocabulary_section(vocabulary: type[Vocabulary]) -> list[str]:
                 f"| `{kind.value}` | {kind.description} | {_code(kind.cameo, labelled=True)} "
                 f"| {_code(kind.plover, labelled=False)} | {kind.note} |"
             )
+        lines += ["", *coverage_markdown()]
     else:
         lines += ["| term | description |", "|---|---|"]
         lines += [f"| `{member.value}` | {member.description} |" for member in vocabulary]

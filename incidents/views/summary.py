@@ -23,7 +23,7 @@ from incidents.model.dataset import Dataset
 from incidents.model.dates import PartialDate
 from incidents.model.events import Incident
 from incidents.model.measures import DiplomaticMeasure
-from incidents.model.vocabulary import MeasureStatus, Stance
+from incidents.model.vocabulary import MeasureStatus, Publicity, Stance
 
 __all__ = ["WIDTH", "ContestedFact", "TimelineEntry", "contested_facts", "render", "timeline"]
 
@@ -151,14 +151,22 @@ def _timeline(entries: list[TimelineEntry], width: int) -> Iterator[str]:
             yield from _wrap(what, width, indent, indent)
         for trigger in record.in_response_to:
             yield from _wrap(f"{_ARROW} responds to {trigger}", width, indent, indent + "  ")
-        if isinstance(record, Incident):
-            for link in record.links:
-                kind = link.kind.value.replace("_", " ")
-                yield from _wrap(f"{_ARROW} {kind} {link.target}", width, indent, indent + "  ")
+        for link in record.links:
+            kind = link.kind.value.replace("_", " ")
+            yield from _wrap(f"{_ARROW} {kind} {link.target}", width, indent, indent + "  ")
+        if isinstance(record, DiplomaticMeasure) and _two_dates(record):
+            when = f"{_ARROW} announced {record.announced}, in effect from {record.effective}"
+            yield from _wrap(when, width, indent, indent + "  ")
 
 
 def _date(date: PartialDate | None) -> str:
     return "undated" if date is None else str(date)
+
+
+def _two_dates(measure: DiplomaticMeasure) -> bool:
+    """Whether a measure has an announcement and a different date of effect."""
+    announced, effective = measure.announced, measure.effective
+    return announced is not None and effective is not None and announced != effective
 
 
 def _what(record: Incident | DiplomaticMeasure) -> str:
@@ -167,8 +175,18 @@ def _what(record: Incident | DiplomaticMeasure) -> str:
     text = record.initiator
     if record.targets:
         text += " -> " + ", ".join(record.targets)
+    if record.count:
+        counted = "" if record.counted is None else f" {record.counted.value}"
+        text += f": {record.count[0].value}{counted}"
+        if len(record.count) > 1:
+            text += f" ({len(record.count)} reports)"
+    notes = []
     if record.status is not MeasureStatus.IMPLEMENTED:
-        text += f" ({record.status.value})"
+        notes.append(record.status.value)
+    if record.publicity is not None and record.publicity is not Publicity.ANNOUNCED:
+        notes.append(record.publicity.value)
+    if notes:
+        text += f" ({', '.join(notes)})"
     return text
 
 

@@ -223,3 +223,34 @@ def test_affiliations_show_their_dates() -> None:
     text = render(Dataset(actors=(actor,)))
     assert "    - member (no role given) from 2020\n" in text
     assert "    - member (no role given) until 2024-05\n" in text
+
+
+def test_the_timeline_shows_what_format_1_1_adds() -> None:
+    """A measure's line gives its count and publicity; its links and both of its dates follow."""
+    from incidents import Claim, CountQualifier, CountUnit, MeasureLink, MeasureLinkKind, Publicity
+
+    whole = DiplomaticMeasure(
+        id="measure:whole",
+        kind=MeasureKind.EXPEL_DIPLOMATS,
+        initiator="actor:allies",
+        announced=PartialDate.parse("2018-03-26"),
+        effective=PartialDate.parse("2018-04-03"),
+        count=(
+            Claim(value=Count(best=150, qualifier=CountQualifier.ABOUT)),
+            Claim(value=Count(best=153)),
+        ),
+        counted=CountUnit.DIPLOMATS,
+    )
+    part = DiplomaticMeasure(
+        id="measure:part",
+        kind=MeasureKind.CLOSE_MISSION,
+        initiator="actor:x",
+        announced=PartialDate.parse("2018-03-26"),
+        publicity=Publicity.UNANNOUNCED,
+        links=(MeasureLink(kind=MeasureLinkKind.PART_OF, target="measure:whole"),),
+    )
+    text = render(Dataset(measures=(whole, part)))
+    assert "actor:allies: about 150 diplomats (2 reports)" in text
+    assert "↳ announced 2018-03-26, in effect from 2018-04-03" in text
+    assert "measure:part  close_mission  actor:x (unannounced)" in text
+    assert "↳ part of measure:whole" in text
