@@ -32,7 +32,7 @@ import attrs
 from incidents.errors import FieldError
 from incidents.model._fields import doc, fail
 
-__all__ = ["EDTF_PATTERN", "DatePoint", "PartialDate", "Precision"]
+__all__ = ["EDTF_PATTERN", "DatePoint", "PartialDate", "Precision", "not_a_date"]
 
 Precision = Literal["year", "month", "day"]
 
@@ -172,20 +172,16 @@ class PartialDate:
     def _parse(cls, text: str) -> Self:
         match = _PARSER.fullmatch(text)
         if match is None:
-            raise FieldError(
-                cls.__name__,
-                "text",
-                text,
-                "is not a date such as '2025', '2025-06', '2025-06-27', '2025-06~' or "
-                "'2024-12-25/2025-07-04'",
-                "E206",
-            )
+            raise FieldError(cls.__name__, "text", text, not_a_date(text), "E206")
         try:
             start = _point(match, "a")
             end = _point(match, "b") if match["byear"] else None
             return cls(start=start, end=end)
         except FieldError as error:
-            raise FieldError(cls.__name__, "text", text, error.reason, error.code) from None
+            reason = error.reason
+            if _SEASON.search(text):  # a season reads as a month from 21 to 41
+                reason = not_a_date(text)
+            raise FieldError(cls.__name__, "text", text, reason, error.code) from None
 
     @classmethod
     def of(
@@ -250,6 +246,47 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate.parse({str(self)!r})"
+
+
+#: An EDTF season or quarter: a "month" from 21 to 41.
+_SEASON: Final = re.compile(r"^[0-9]{4}-(?:2[1-9]|3[0-9]|4[01])(?:$|[~?%/])")
+#: EDTF forms this library does not read, each with what it is and what to write instead.
+_UNSUPPORTED: Final[tuple[tuple[re.Pattern[str], str, str], ...]] = (
+    (
+        re.compile(r"^\.\./|/\.\.$"),
+        "an open end ('..')",
+        "close the interval at the last date the sources support",
+    ),
+    (
+        re.compile(r"^/|/$"),
+        "an unknown end (nothing on one side of '/')",
+        "give the end the sources support, or a single date",
+    ),
+    (
+        re.compile(r"[0-9X]X|X[0-9]|-XX"),
+        "unspecified digits ('X')",
+        "leave the unknown part out: '2018-03' for '2018-03-XX', '2018' for '2018-XX'",
+    ),
+    (
+        _SEASON,
+        "a season or quarter (21 to 41)",
+        "the interval of its months, such as '2018-03/2018-05'",
+    ),
+    (re.compile(r"^Y|^-"), "a year outside 1 to 9999", "a year from 1 to 9999"),
+    (re.compile(r"^[\[{]"), "a set of dates", "one date or interval per record"),
+)
+
+
+def not_a_date(text: str) -> str:
+    """Why ``text`` is not a date this library reads: valid EDTF it does not support is
+    named as such, so it is not mistaken for a typo."""
+    for pattern, what, instead in _UNSUPPORTED:
+        if pattern.search(text):
+            return f"is EDTF with {what}, which this library does not read yet; {instead}"
+    return (
+        "is not a date such as '2025', '2025-06', '2025-06-27', '2025-06~' or "
+        "'2024-12-25/2025-07-04'"
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ from incidents._places import Finding, escape_pointer
 from incidents.formats._diagnosis import describe
 from incidents.formats._marks import Flagged
 from incidents.model._fields import Country, Language, Ref, Text, Url, several
+from incidents.model.dates import not_a_date
 from incidents.model.measure_kinds import ALL_VOCABULARIES
 from incidents.model.vocabulary import unknown_term_message
 from incidents.schemagen.json_generator import REF_DEFINITIONS, SCHEMA_ID, json_schema
@@ -215,10 +216,7 @@ def _pattern(name: str, value: Any, rule: str | None) -> tuple[str, str]:
     if name in _FORMAT_CHECKS:
         return "E206", f"{value!r} {_FORMAT_CHECKS[name].problem(value)}"
     if name == "PartialDate":
-        return "E206", (
-            f"{value!r} is not a date such as '2025', '2025-06', '2025-06-27', '2025-06~' "
-            "or '2024-12-25/2025-07-04'"
-        )
+        return "E206", f"{value!r} {not_a_date(value)}"
     if name == "Text":
         return "E208", "must not be empty or only white space"
     if rule is not None:

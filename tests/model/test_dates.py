@@ -86,16 +86,16 @@ def test_parse_reads_each_part(text: str, start: DatePoint, end: DatePoint | Non
         ("25-06-01", "is not a date such as"),
         ("2025-6-1", "is not a date such as"),
         ("2025-06-27T10:00", "is not a date such as"),
-        ("2025/..", "is not a date such as"),
-        ("../2025", "is not a date such as"),
-        ("2025-06-27/", "is not a date such as"),
+        ("2025/..", "does not read yet"),
+        ("../2025", "does not read yet"),
+        ("2025-06-27/", "does not read yet"),
         ("", "is not a date such as"),
         (" 2025", "is not a date such as"),
         ("2025\n", "is not a date such as"),
         ("2025~~", "is not a date such as"),
         ("~2025", "is not a date such as"),
         ("12025", "is not a date such as"),
-        ("-2025", "is not a date such as"),
+        ("-2025", "does not read yet"),
         ("2025-06-27/2025-06-28/2025-06-29", "is not a date such as"),
         ("２０２５", "is not a date such as"),
     ],
@@ -405,3 +405,33 @@ def test_comparison_is_consistent_property(first: PartialDate, second: PartialDa
     assert first.is_before(second) == second.is_after(first)
     assert first.overlaps(second) == second.overlaps(first)
     assert first.overlaps(second) == (not first.is_before(second) and not first.is_after(second))
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("2018-03-14/..", "an open end"),
+        ("../2018-03", "an open end"),
+        ("2018-03-14/", "an unknown end"),
+        ("/2018-03", "an unknown end"),
+        ("2018-03-XX", "unspecified digits"),
+        ("201X", "unspecified digits"),
+        ("2018-21", "a season"),
+        ("Y12345", "a year outside"),
+        ("[2018,2019]", "a set of dates"),
+    ],
+)
+def test_edtf_the_library_does_not_read_says_so(text: str, what: str) -> None:
+    """Valid EDTF beyond the supported subset is named as such, with what to write instead."""
+    with pytest.raises(FieldError) as caught:
+        PartialDate.parse(text)
+    assert f"is EDTF with {what}" in caught.value.reason
+    assert "does not read yet" in caught.value.reason
+
+
+@pytest.mark.parametrize("text", ["2025-6-27", "27/06/2025", "June 2025", "2025-06-27 "])
+def test_a_typo_is_not_taken_for_edtf(text: str) -> None:
+    """A malformed date gets the list of forms, not the EDTF explanation."""
+    with pytest.raises(FieldError) as caught:
+        PartialDate.parse(text)
+    assert caught.value.reason.startswith("is not a date such as")
