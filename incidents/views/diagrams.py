@@ -38,7 +38,7 @@ def escalation_graph(dataset: Dataset) -> str:
     One node per incident (a rectangle: its title and date) and per measure (rounded: its
     kind, initiator and date), in file order; an arrow ``trigger --> response`` for every
     entry of ``in_response_to``; a dashed arrow labelled with the link's kind (``part of``)
-    from an incident to the incident it links to. A reference to a record that is not in
+    from an incident or a measure to the one it links to. A reference to a record that is not in
     the dataset gets a dashed placeholder node, so every reference is drawn.
     """
     events: list[Incident | DiplomaticMeasure] = [*dataset.incidents, *dataset.measures]
@@ -89,9 +89,8 @@ def _edges(
     for event in events:
         for trigger in event.in_response_to:
             yield event.id, trigger, None
-        if isinstance(event, Incident):
-            for link in event.links:
-                yield event.id, link.target, link.kind.value.replace("_", " ")
+        for link in event.links:  # incident links, and measure links (format 1.1)
+            yield event.id, link.target, link.kind.value.replace("_", " ")
 
 
 def _node(record_id: str) -> str:

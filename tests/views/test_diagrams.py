@@ -58,7 +58,7 @@ def test_graph_has_a_node_per_event_and_an_arrow_per_reference(name):
     nodes, arrows, links = _parts(escalation_graph(dataset))
     assert len(_events(dataset)) == len(nodes)
     assert sum(len(event.in_response_to) for event in _events(dataset)) == len(arrows)
-    assert sum(len(incident.links) for incident in dataset.incidents) == len(links)
+    assert sum(len(event.links) for event in _events(dataset)) == len(links)
     declared = {node[1] for node in nodes}
     assert len(declared) == len(nodes)
     assert {end for edge in arrows + links for end in edge.groups()} <= declared
@@ -184,11 +184,11 @@ def test_any_dataset_draws_consistently(dataset):
     """For any dataset: a node per event, an arrow per reference, an event per record."""
     nodes, arrows, links = _parts(escalation_graph(dataset))
     targets = {ref for event in _events(dataset) for ref in event.in_response_to}
-    targets |= {link.target for incident in dataset.incidents for link in incident.links}
+    targets |= {link.target for event in _events(dataset) for link in event.links}
     outside = targets - {event.id for event in _events(dataset)}
     assert len(_events(dataset)) + len(outside) == len(nodes)
     assert sum(len(event.in_response_to) for event in _events(dataset)) == len(arrows)
-    assert sum(len(incident.links) for incident in dataset.incidents) == len(links)
+    assert sum(len(event.links) for event in _events(dataset)) == len(links)
     assert len(_events(dataset)) == len(_timeline_events(timeline(dataset)))
 
 
@@ -198,3 +198,20 @@ def test_a_measure_with_status_shows_it():
         examples.load("russia-azerbaijan-2025").measures[0], status=MeasureStatus.THREATENED
     )
     assert "(threatened)<br/>" in escalation_graph(Dataset(measures=(measure,)))
+
+
+def test_measure_links_are_drawn_like_incident_links() -> None:
+    """A measure linked to another (format 1.1) gets a dashed arrow labelled with the kind."""
+    from incidents import MeasureLink, MeasureLinkKind
+
+    whole = DiplomaticMeasure(
+        id="measure:whole", kind=MeasureKind.EXPEL_DIPLOMATS, initiator="actor:a"
+    )
+    part = DiplomaticMeasure(
+        id="measure:part",
+        kind=MeasureKind.EXPEL_DIPLOMATS,
+        initiator="actor:a",
+        links=(MeasureLink(kind=MeasureLinkKind.PART_OF, target="measure:whole"),),
+    )
+    graph = escalation_graph(Dataset(measures=(whole, part)))
+    assert '    measure_part -.->|"part of"| measure_whole' in graph
