@@ -199,13 +199,19 @@ ORDERED_LINKS: Final = frozenset({MeasureLinkKind.PART_OF.value, MeasureLinkKind
 _UNORDERED_LINKS: Final = frozenset({MeasureLinkKind.RECIPROCAL_TO.value})
 
 
+def _kind(link: dict[str, Any]) -> str | None:
+    """A link's kind if it is text (a broken document may hold anything there)."""
+    kind = link.get("kind")
+    return kind if isinstance(kind, str) else None
+
+
 def ordered_links(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """(edge pointer, target id, kind) for a measure's links that must not point into the
     future (:data:`ORDERED_LINKS`)."""
     links = record.get("links")
     if isinstance(links, list):
         for position, link in enumerate(links):
-            if isinstance(link, dict) and link.get("kind") in ORDERED_LINKS:
+            if isinstance(link, dict) and _kind(link) in ORDERED_LINKS:
                 target = link.get("target")
                 if isinstance(target, str):
                     yield f"{pointer}/links/{position}/target", target, link["kind"]
@@ -253,7 +259,7 @@ def edges(pointer: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
             if (
                 isinstance(link, dict)
                 and isinstance(link.get("target"), str)
-                and link.get("kind") not in _UNORDERED_LINKS
+                and _kind(link) not in _UNORDERED_LINKS
             ):
                 yield f"{pointer}/links/{position}/target", link["target"]
 
@@ -364,7 +370,7 @@ class _Graph:
         links = record.get("links")
         if isinstance(links, list):
             for link in links:
-                if isinstance(link, dict) and link.get("kind") not in _UNORDERED_LINKS:
+                if isinstance(link, dict) and _kind(link) not in _UNORDERED_LINKS:
                     target = link.get("target")
                     if isinstance(target, str):
                         targets.append(nodes.get(target, target))

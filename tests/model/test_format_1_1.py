@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -114,3 +115,19 @@ def test_reciprocal_links_close_no_cycle() -> None:
         "measures": records,
     }
     assert [] == [str(problem) for problem in incidents.validate(json.dumps(document))]
+
+
+@pytest.mark.parametrize("kind", [["part_of"], {"a": 1}, 3])
+def test_a_link_kind_that_is_not_text_is_reported_not_crashed_on(kind: Any) -> None:
+    """A link whose kind is a list or an object is a schema problem, never E999 (the fuzz
+    harness found this: the semantic layer looked the kind up in a set)."""
+    document = json.loads(_document(links=[{"kind": kind, "target": "measure:m"}]))
+    codes = {problem.code for problem in incidents.validate(json.dumps(document))}
+    assert "E999" not in codes
+    assert codes & {"E203", "E204"}
+    lines = [
+        '{"schema_version":"1.1"}',
+        json.dumps({"measure": document["measures"][0]}),
+    ]
+    stream = io.BytesIO(("\n".join(lines) + "\n").encode())
+    assert "E999" not in {problem.code for problem in incidents.validate_jsonl(stream)}
