@@ -149,6 +149,8 @@ def _timeline(entries: list[TimelineEntry], width: int) -> Iterator[str]:
         else:
             yield from _wrap(head, width, "", indent)
             yield from _wrap(what, width, indent, indent)
+        if record.summary:
+            yield from _wrap(_first_sentence(record.summary), width, indent, indent)
         for trigger in record.in_response_to:
             yield from _wrap(f"{_ARROW} responds to {trigger}", width, indent, indent + "  ")
         for link in record.links:
@@ -161,6 +163,13 @@ def _timeline(entries: list[TimelineEntry], width: int) -> Iterator[str]:
 
 def _date(date: PartialDate | None) -> str:
     return "undated" if date is None else str(date)
+
+
+def _first_sentence(text: str) -> str:
+    """The summary's first sentence (all of it when it has one), white space collapsed."""
+    words = " ".join(text.split())
+    end = words.find(". ")
+    return words if end < 0 else words[: end + 1]
 
 
 def _two_dates(measure: DiplomaticMeasure) -> bool:

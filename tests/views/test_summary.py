@@ -240,6 +240,7 @@ def test_the_timeline_shows_what_format_1_1_adds() -> None:
             Claim(value=Count(best=153)),
         ),
         counted=CountUnit.DIPLOMATS,
+        summary="More than twenty countries expel Russian diplomats.  A second sentence.",
     )
     part = DiplomaticMeasure(
         id="measure:part",
@@ -254,3 +255,5 @@ def test_the_timeline_shows_what_format_1_1_adds() -> None:
     assert "↳ announced 2018-03-26, in effect from 2018-04-03" in text
     assert "measure:part  close_mission  actor:x (unannounced)" in text
     assert "↳ part of measure:whole" in text
+    assert "More than twenty countries expel Russian diplomats.\n" in text  # first sentence
+    assert "A second sentence" not in text
