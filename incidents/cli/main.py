@@ -12,8 +12,12 @@ import os
 import sys
 
 from incidents._version import __version__
-from incidents.cli import convert, schema, show, validate, vocab
 from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail
+from incidents.cli.convert import add_parser as add_convert
+from incidents.cli.schema import add_parser as add_schema
+from incidents.cli.show import add_parser as add_show
+from incidents.cli.validate import add_parser as add_validate
+from incidents.cli.vocab import add_parser as add_vocab
 from incidents.errors import IncidentsError
 
 __all__ = ["main", "parser"]
@@ -31,8 +35,8 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for module in (validate, convert, schema, show, vocab):
-        module.add_parser(commands)
+    for add in (add_validate, add_convert, add_schema, add_show, add_vocab):
+        add(commands)
     return main_parser
 
 
