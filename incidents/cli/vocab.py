@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.model.measure_kinds import ALL_VOCABULARIES, CodeMapping, MeasureKind
+from incidents.model.measure_kinds import VOCABULARIES_BY_NAME, CodeMapping, MeasureKind
 from incidents.model.vocabulary import Vocabulary
 
 __all__ = ["add_parser", "render", "vocab"]
@@ -16,9 +16,7 @@ __all__ = ["add_parser", "render", "vocab"]
 _INDENT = " " * 6
 
 #: Every vocabulary, by name.
-ALL: dict[str, type[Vocabulary]] = {
-    vocabulary.__name__: vocabulary for vocabulary in ALL_VOCABULARIES
-}
+ALL = VOCABULARIES_BY_NAME
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:

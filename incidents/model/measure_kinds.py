@@ -15,7 +15,7 @@ import attrs
 
 from incidents.model.vocabulary import VOCABULARIES, Vocabulary
 
-__all__ = ["ALL_VOCABULARIES", "CodeMapping", "MeasureKind"]
+__all__ = ["ALL_VOCABULARIES", "VOCABULARIES_BY_NAME", "CodeMapping", "MeasureKind"]
 
 
 @attrs.frozen
@@ -359,3 +359,5 @@ class MeasureKind(Vocabulary):
 
 #: Every closed vocabulary of the model, measure kinds last.
 ALL_VOCABULARIES: tuple[type[Vocabulary], ...] = (*VOCABULARIES, MeasureKind)
+#: The same, by class name (which is also its definition's name in the JSON Schema).
+VOCABULARIES_BY_NAME: dict[str, type[Vocabulary]] = {v.__name__: v for v in ALL_VOCABULARIES}

@@ -22,7 +22,7 @@ from incidents.formats._diagnosis import describe
 from incidents.formats._marks import Flagged
 from incidents.model._fields import Country, Language, Ref, Text, Url, several
 from incidents.model.dates import not_a_date
-from incidents.model.measure_kinds import ALL_VOCABULARIES
+from incidents.model.measure_kinds import VOCABULARIES_BY_NAME
 from incidents.model.vocabulary import unknown_term_message
 from incidents.schemagen.json_generator import REF_DEFINITIONS, SCHEMA_ID, json_schema
 
@@ -33,8 +33,6 @@ __all__ = ["schema_findings"]
 _TEXT_CHECKS: Final = {"Line": Text(single_line=True), "Text": Text()}
 _REF_CHECKS: Final = {name: Ref(kinds) for kinds, name in REF_DEFINITIONS.items()}
 _FORMAT_CHECKS: Final = {"LanguageTag": Language(), "Url": Url()}
-#: Every vocabulary by its name, which is its definition's name in the schema.
-_VOCABULARIES: Final = {vocabulary.__name__: vocabulary for vocabulary in ALL_VOCABULARIES}
 
 
 class _Schema:
@@ -155,7 +153,11 @@ def _findings(schema: _Schema, error: ValidationError) -> Iterator[Finding]:
             yield pointer, "E203", f"expected {words}, found {describe(value)}"
         return
     if keyword == "anyOf" and all("const" in option for option in expected):
-        yield pointer, "E204", unknown_term_message(_VOCABULARIES[name], describe(value), value)
+        yield (
+            pointer,
+            "E204",
+            unknown_term_message(VOCABULARIES_BY_NAME[name], describe(value), value),
+        )
         return
     if keyword == "enum" and name == "CountryCode":
         yield pointer, "E204", f"{value!r} {Country().problem(value)}"
