@@ -350,8 +350,9 @@ def _date_schema() -> dict[str, Any]:
     return {
         "type": "string",
         "description": "A partial date in EDTF: '2025', '2025-06', '2025-06-27', qualified "
-        "with '~' (approximate), '?' (uncertain) or '%' (both), or an interval "
-        "'2024-12-25/2025-07-04'.",
+        "with '~' (approximate), '?' (uncertain) or '%' (both); an interval "
+        "'2024-12-25/2025-07-04', with an open ('2018-03-14/..') or unknown ('2018-03-14/') "
+        "end; unspecified digits at the end ('2018-03-XX', '2018-XX', '201X').",
         "pattern": EDTF_PATTERN,
     }
 

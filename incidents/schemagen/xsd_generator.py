@@ -171,7 +171,7 @@ class _Builder:
                 return self.named("Boolean", self._boolean)
             if kind is PartialDate:
                 pattern = _xsd_regex(EDTF_PATTERN)
-                doc = "A partial date in EDTF: 2025, 2025-06, 2025-06-27, 2025-06~, a/b."
+                doc = "A partial date in EDTF: 2025, 2025-06, 2025-06-27, 2025-06~, a/b, a/.., 201X"
                 return self.named("PartialDate", lambda n: self._pattern(n, pattern, doc))
             if isinstance(kind, type) and issubclass(kind, Vocabulary):
                 vocabulary = kind

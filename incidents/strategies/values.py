@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from hypothesis import strategies as st
 
@@ -14,7 +14,7 @@ from incidents.model.citations import Citation
 from incidents.model.claims import Claim
 from incidents.model.countries import COUNTRIES
 from incidents.model.counts import Count
-from incidents.model.dates import DatePoint, PartialDate
+from incidents.model.dates import DatePoint, Missing, PartialDate, Unspecified
 from incidents.model.ids import IdKind
 from incidents.model.locations import Location
 from incidents.model.vocabulary import (
@@ -111,7 +111,7 @@ def urls() -> st.SearchStrategy[str]:
 
 @cache
 def date_points(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[DatePoint]:
-    """Years, months or days, sometimes approximate or uncertain."""
+    """Years, months or days, sometimes approximate or uncertain, sometimes with ``X`` digits."""
 
     @st.composite
     def build(draw: st.DrawFn) -> DatePoint:
@@ -120,6 +120,8 @@ def date_points(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[Da
         day = None
         if month is not None and draw(st.booleans()):
             day = draw(st.integers(1, 28)) if month == 2 else draw(st.integers(1, 30))
+        if day is None and draw(st.integers(0, 7)) == 0:  # EDTF level 1: unspecified digits
+            return _unspecified_point(draw, year, month, min_year, max_year)
         return DatePoint(
             year=year,
             month=month,
@@ -131,9 +133,26 @@ def date_points(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[Da
     return build()
 
 
+def _unspecified_point(
+    draw: st.DrawFn, year: int, month: int | None, min_year: int, max_year: int
+) -> DatePoint:
+    """``2018-03-XX``, ``2018-XX``, ``2018-XX-XX``, ``201X`` or ``20XX`` within the years."""
+    if month is not None:
+        return DatePoint(year=year, month=month, unspecified="day")
+    decade, century = year - year % 10, year - year % 100
+    forms: list[tuple[int, Unspecified]] = [(year, "month"), (year, "month_and_day")]
+    if decade >= max(min_year, 1) and decade + 9 <= max_year:
+        forms.append((decade, "year_digit"))
+    if century >= max(min_year, 1) and century + 99 <= max_year:
+        forms.append((century, "year_digits"))
+    first, unspecified = draw(st.sampled_from(forms))
+    return DatePoint(year=first, unspecified=unspecified)
+
+
 @cache
 def partial_dates(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[PartialDate]:
-    """Single partial dates and intervals whose start does not follow their end."""
+    """Single partial dates, intervals whose start does not follow their end, and now and
+    then an interval with an open or unknown end (EDTF level 1)."""
     points = date_points(min_year, max_year)
     single = st.builds(lambda point: PartialDate(start=point), points)
 
@@ -141,7 +160,13 @@ def partial_dates(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[
         first, second = sorted(pair, key=lambda point: (point.earliest, point.latest))
         return PartialDate(start=first, end=second)
 
-    return st.one_of(single, st.tuples(points, points).map(interval))
+    missing = st.sampled_from(get_args(Missing))
+    half_open = st.one_of(
+        st.builds(lambda point, why: PartialDate(start=point, end_missing=why), points, missing),
+        st.builds(lambda point, why: PartialDate(end=point, start_missing=why), points, missing),
+    )
+    intervals = st.tuples(points, points).map(interval)
+    return st.one_of(single, single, intervals, intervals, half_open)
 
 
 @cache

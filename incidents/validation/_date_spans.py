@@ -1,17 +1,21 @@
 """Date texts as spans of days, for the semantic layer's rules on order.
 
 Exactly what :meth:`PartialDate.parse <incidents.PartialDate.parse>` accepts, with its
-``earliest`` and ``latest`` days, without building the date: a document of 100,000
-records has some 30,000 different date texts, and each is read once per call.
+``earliest`` and ``latest`` days. The EDTF level 0 texts nearly every record has are read
+here without building the date: a document of 100,000 records has some 30,000 different
+date texts, and each is read once per call. Level 1 texts (open or unknown ends, ``X``
+digits) are left to the model's parser.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Final
 
-from incidents.model.dates import _PARSER, Precision, _shift
+from incidents.errors import FieldError
+from incidents.model.dates import PartialDate, Precision, _shift
 
 __all__ = ["DaySpan", "day_span"]
 
@@ -37,9 +41,13 @@ def _days(text: str) -> DaySpan:
     without building the date: a document of 100,000 records has some 30,000 different date
     texts. The date itself is parsed only for a message.
     """
-    match = _PARSER.fullmatch(text)
-    if match is None:
-        return None
+    match = _LEVEL0.fullmatch(text)
+    if match is None:  # EDTF level 1, or not a date: the model's parser decides
+        try:
+            date = PartialDate.parse(text)
+        except FieldError:
+            return None
+        return text, date.earliest, date.latest
     year, month, day, qualifier, end_year, end_month, end_day, end_qualifier = match.groups()
     start = _point_days(year, month, day, qualifier)
     if start is None:
@@ -52,6 +60,11 @@ def _days(text: str) -> DaySpan:
     return text, start[0], end[1]
 
 
+#: EDTF level 0: a year, month or day, qualified or not, or an interval of two.
+_LEVEL0: Final = re.compile(
+    r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?"
+    r"(?:/([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?)?"
+)
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

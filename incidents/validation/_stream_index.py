@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, get_args
 
 from incidents.formats.jsonl import RECORD_KINDS, is_header, parse_line, record_kind
-from incidents.model.dates import DatePoint, PartialDate
+from incidents.model.dates import DatePoint, Missing, PartialDate, Unspecified
 from incidents.validation.semantics import EVENT_KINDS, cycle_message, edges, event_date
 
 __all__ = ["NONE", "IdTable", "Index", "pack_date", "unpack_date"]
@@ -210,35 +210,49 @@ class IdTable:
 
 
 def pack_date(date: PartialDate) -> int:
-    """A partial date as one integer (51 bits): each end in 25 bits, and whether there is
-    an end."""
-    start = _pack_point(date.start)
-    if date.end is None:
-        return start
-    return start | _pack_point(date.end) << 25 | 1 << 50
+    """A partial date as one integer (61 bits): each end in 28 bits, then whether there is
+    an end point and why an end is missing (2 bits each)."""
+    packed = 0 if date.start is None else _pack_point(date.start)
+    if date.end is not None:
+        packed |= _pack_point(date.end) << 28 | 1 << 56
+    return (
+        packed
+        | _MISSING_CODES.index(date.start_missing) << 57
+        | _MISSING_CODES.index(date.end_missing) << 59
+    )
+
+
+_UNSPECIFIED_CODES: Final[tuple[Unspecified | None, ...]] = (None, *get_args(Unspecified))
+_MISSING_CODES: Final[tuple[Missing | None, ...]] = (None, *get_args(Missing))
 
 
 def _pack_point(point: DatePoint) -> int:
     return (
-        point.year << 11
-        | (point.month or 0) << 7
-        | (point.day or 0) << 2
+        point.year << 14
+        | (point.month or 0) << 10
+        | (point.day or 0) << 5
+        | _UNSPECIFIED_CODES.index(point.unspecified) << 2
         | point.approximate << 1
         | point.uncertain
     )
 
 
 def unpack_date(value: int) -> PartialDate:
-    start = _unpack_point(value & (1 << 25) - 1)
-    end = _unpack_point(value >> 25 & (1 << 25) - 1) if value >> 50 else None
-    return PartialDate(start=start, end=end)
+    start_missing = _MISSING_CODES[value >> 57 & 3]
+    return PartialDate(
+        start=None if start_missing else _unpack_point(value & (1 << 28) - 1),
+        end=_unpack_point(value >> 28 & (1 << 28) - 1) if value >> 56 & 1 else None,
+        start_missing=start_missing,
+        end_missing=_MISSING_CODES[value >> 59 & 3],
+    )
 
 
 def _unpack_point(value: int) -> DatePoint:
     return DatePoint(
-        year=value >> 11,
-        month=value >> 7 & 15 or None,
-        day=value >> 2 & 31 or None,
+        year=value >> 14,
+        month=value >> 10 & 15 or None,
+        day=value >> 5 & 31 or None,
         approximate=bool(value & 2),
         uncertain=bool(value & 1),
+        unspecified=_UNSPECIFIED_CODES[value >> 2 & 7],
     )

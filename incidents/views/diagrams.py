@@ -128,9 +128,10 @@ def _describe(dataset: Dataset, event: Incident | DiplomaticMeasure) -> str:
 def _period(date: PartialDate | None) -> str:
     if date is None:
         return "undated"
-    if date.start.precision == "year":
-        return f"{date.earliest:%Y}"
-    return f"{date.earliest:%B %Y}"
+    point = date.start or date.end  # a date always has one of the two
+    if point is None or point.precision in ("century", "decade", "year"):
+        return f"{date.earliest if point is None else point.earliest:%Y}"
+    return f"{point.earliest:%B %Y}"
 
 
 def _when(date: PartialDate | None) -> str:

@@ -39,7 +39,7 @@ from benchmarks.corpus import places, value_at
 from incidents import strategies
 from incidents.errors import FieldError
 from incidents.model.actors import Actor
-from incidents.model.dates import PartialDate
+from incidents.model.dates import EDTF_PATTERN, PartialDate
 from incidents.model.events import Incident
 from incidents.model.measures import DiplomaticMeasure
 from incidents.model.sources import Source
@@ -506,7 +506,10 @@ def test_date_texts_are_read_as_partial_dates_read_them() -> None:
     """
     rng = random.Random(5)  # noqa: S311 - a reproducible sample
     intervals = [f"{rng.choice(_SINGLES)}/{rng.choice(_SINGLES)}" for _ in range(3000)]
-    wrong = [t for t in [*_SINGLES, *intervals] if _days(t) != _parsed_days(t)]
+    level_1 = ["2018-03-14/..", "../2018-03", "2018-03-14/", "/2018-03", "2018-03-XX", "201X"]
+    level_1 += ["2018-XX", "2018-XX-XX", "20XX", "../..", "/", "2018-XX-05", "2018-02-XX/.."]
+    texts = [*_SINGLES, *intervals, *level_1]
+    wrong = [t for t in texts if _days(t) != _parsed_days(t)]
     assert [] == wrong
 
 
@@ -515,9 +518,12 @@ def test_date_texts_are_read_as_partial_dates_read_them() -> None:
         r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?)?",
         fullmatch=True,
     )
+    | st.from_regex(EDTF_PATTERN, fullmatch=True)
+    | st.from_regex(r"(\.\.|[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[~?%]?)?/?(\.\.|[0-9X]{4})?")
     | st.text(max_size=24)
 )
 def test_any_date_text_is_read_as_partial_dates_read_it(text: str) -> None:
+    """Any text, EDTF level 1 forms and near misses included, reads as PartialDate reads it."""
     assert _parsed_days(text) == _days(text)
 
 
