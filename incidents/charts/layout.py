@@ -125,11 +125,11 @@ def ticks(start: dt.date, end: dt.date, *, most: int = 10) -> list[Tick]:
     Mondays, first days of months or of years, whichever gives at most ``most`` labels."""
     days = (end - start).days
     for step in (1, 2, 3, 7, 14):
-        if days / step <= most:
+        if days // step + 1 <= most:
             first = start
             if step >= 7:  # on Mondays
                 first = start + dt.timedelta(days=-start.weekday() % 7)
-            found = [first + dt.timedelta(days=n) for n in range(0, days + 1, step)]
+            found = [first + dt.timedelta(days=n) for n in range(0, (end - first).days + 1, step)]
             return [Tick(day, _day_label(day, index == 0)) for index, day in enumerate(found)]
     for months in (1, 2, 3, 6):
         found = _months(start, end, months)
