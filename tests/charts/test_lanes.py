@@ -144,7 +144,7 @@ def test_no_dated_record_is_a_clear_error():
         plan(small([measure("a", date=None)]))
     with pytest.raises(ArgumentError, match="nothing to draw"):
         plan(Dataset())
-    with pytest.raises(ArgumentError, match="expected an incidents.Dataset"):
+    with pytest.raises(ArgumentError, match=r"expected an incidents\.Dataset"):
         plan("crisis.json")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,7 +50,7 @@ def test_nothing_on_a_row_overlaps(marks):
         by_row.setdefault(item.row, []).append((item.left_end, item.right_end))
     for extents in by_row.values():
         extents.sort()
-        for (_, first_end), (second_start, _) in zip(extents, extents[1:], strict=False):
+        for (_, first_end), (second_start, _) in itertools.pairwise(extents):
             assert first_end + ROW_GAP <= second_start + 1e-9
     for (left, right, _), item in zip(marks, placed, strict=True):
         assert item.left_end <= left + 1e-9
