@@ -4,8 +4,13 @@ Build records as frozen attrs classes, read and write them as JSON, and keep eve
 contested fact as claims with their sources. See ``README.md`` for a tour.
 """
 
+from __future__ import annotations
+
+import datetime as dt
 import importlib
+from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from incidents._version import __version__
 from incidents.errors import (
@@ -75,6 +80,9 @@ from incidents.model import (
 from incidents.schemagen import json_schema, xml_schema
 from incidents.validation import Problem, Report, validate, validate_jsonl
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = [
     "NAMESPACE",
     "SCHEMA_VERSION",
@@ -132,6 +140,7 @@ __all__ = [
     "iter_records",
     "json_schema",
     "make_id",
+    "plot",
     "read",
     "slugify",
     "to_json",
@@ -144,12 +153,33 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> ModuleType:
-    """``incidents.examples`` and ``incidents.strategies`` load on first use.
+def plot(
+    dataset: Dataset,
+    *,
+    dyad: Sequence[str] | None = None,
+    start: PartialDate | str | dt.date | None = None,
+    end: PartialDate | str | dt.date | None = None,
+    title: str | None = None,
+    max_marks: int = 40,
+) -> Figure:
+    """The escalation chart of ``dataset`` as a Matplotlib figure (``pip install
+    'incidents[plot]'``); see :func:`incidents.charts.plot` for the arguments, and write it
+    with :func:`incidents.charts.save`.
 
-    The examples build their records when imported, and the strategies need Hypothesis, so
-    neither is paid for by ``import incidents`` alone.
+    Matplotlib is imported on the first call, not by ``import incidents``.
     """
-    if name in ("examples", "strategies"):
+    from incidents.charts.chart import plot as draw
+
+    return draw(dataset, dyad=dyad, start=start, end=end, title=title, max_marks=max_marks)
+
+
+def __getattr__(name: str) -> ModuleType:
+    """``incidents.examples``, ``incidents.strategies`` and ``incidents.charts`` load on
+    first use.
+
+    The examples build their records when imported, the strategies need Hypothesis and the
+    charts Matplotlib, so none is paid for by ``import incidents`` alone.
+    """
+    if name in ("charts", "examples", "strategies"):
         return importlib.import_module(f"incidents.{name}")
     raise AttributeError(f"module 'incidents' has no attribute {name!r}")

@@ -83,6 +83,19 @@ assert diagrams.timeline(dataset).startswith("timeline")
 """
 
 
+def crisis_chart_svg() -> str:
+    """The README's picture (``docs/images/crisis.svg``): the crisis week as
+    :func:`incidents.plot` draws it. The bytes depend on the Matplotlib version named in the
+    file; after upgrading Matplotlib, run this script again."""
+    from incidents.charts import chart_bytes, plot
+
+    figure = plot(examples.load(CRISIS), start=CHART_START, end=CHART_END)
+    return chart_bytes(figure, "svg").decode("utf-8")
+
+
+#: The days the README's chart shows: the week of the raids, the deaths and the responses.
+CHART_START, CHART_END = "2025-06-24", "2025-07-05"
+
 #: Each derived file and the function that produces its text.
 DERIVED: dict[Path, Callable[[], str]] = {
     ROOT / "schemas" / "incidents.schema.json": json_schema_text,
@@ -91,6 +104,7 @@ DERIVED: dict[Path, Callable[[], str]] = {
     ROOT / "docs" / "reference" / "model.md": model_reference_markdown,
     ROOT / "docs" / "reference" / "cli.md": cli_reference_markdown,
     ROOT / "docs" / "crisis.md": crisis_pictures_markdown,
+    ROOT / "docs" / "images" / "crisis.svg": crisis_chart_svg,
     **{
         ROOT / "examples" / f"{name}.json": (lambda name=name: to_json(examples.load(name)))
         for name in examples.names()

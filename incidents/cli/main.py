@@ -14,6 +14,7 @@ import sys
 from incidents._version import __version__
 from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail
 from incidents.cli.convert import add_parser as add_convert
+from incidents.cli.plot import add_parser as add_plot
 from incidents.cli.schema import add_parser as add_schema
 from incidents.cli.show import add_parser as add_show
 from incidents.cli.validate import add_parser as add_validate
@@ -35,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for add in (add_validate, add_convert, add_schema, add_show, add_vocab):
+    for add in (add_validate, add_convert, add_schema, add_show, add_plot, add_vocab):
         add(commands)
     return main_parser
 
