@@ -174,14 +174,15 @@ def plan(
         lanes[_direction(*sides)] = []
         lanes[_direction(*reversed(sides))] = []
     lanes["Others"] = []
-    undated = outside = 0
+    undated = outside = half_open = 0
     records: list[Incident | DiplomaticMeasure] = [*dataset.incidents, *dataset.measures]
     for record in records:
         date = record.date
         if date is None:
             undated += 1
             continue
-        begin, finish = date.earliest, date.latest + dt.timedelta(days=1)
+        begin, finish = _known_span(date)
+        half_open += date.start is None or (date.end is None and date.is_interval)
         if (first is not None and finish <= first) or (last is not None and begin >= last):
             outside += 1
             continue
@@ -196,6 +197,10 @@ def plan(
         notes.append(f"{_count(undated, 'undated record')} not drawn.")
     if outside:
         notes.append(f"{_count(outside, 'record')} outside the window not drawn.")
+    if half_open:
+        notes.append(
+            f"{_count(half_open, 'record')} with an open or unknown end drawn at the known end."
+        )
     window_start = first or min(mark.start for mark in drawn)
     window_end = last or max(mark.end for mark in drawn)
     built = tuple(_lane(name, marks, max_marks) for name, marks in lanes.items() if marks)
@@ -323,7 +328,19 @@ def _day(
             raise ArgumentError("plot", argument, value, str(error)) from None
     if not isinstance(value, PartialDate):
         raise ArgumentError("plot", argument, value, "expected a date such as '2025-06-27'")
-    return value.earliest if first else value.latest + dt.timedelta(days=1)
+    if first:
+        return None if value.start is None else value.earliest
+    return None if value.latest == dt.date.max else value.latest + dt.timedelta(days=1)
+
+
+def _known_span(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The days a date is drawn over: its span, or its known end's when the other is missing
+    (an open end reaches the end of the calendar, which no chart can draw)."""
+    first = date.start or date.end
+    last = date.end or date.start
+    if first is None or last is None:  # a date always has one end
+        raise ArgumentError("plot", "date", date, "a date needs a start or an end")
+    return first.earliest, last.latest + dt.timedelta(days=1)
 
 
 def _title(sides: tuple[Side, Side] | None, start: dt.date, end: dt.date) -> str:

@@ -233,3 +233,29 @@ def test_a_lane_past_the_limit_is_summarised():
 def test_undated_records_are_noted():
     """Undated measures are not drawn, and the plan says how many."""
     assert ("2 undated records not drawn.",) == plan(CRISIS).notes
+
+
+def test_a_date_with_an_open_or_unknown_end_is_drawn_at_its_known_end():
+    """EDTF level 1: '2025-06-28/..' is drawn on its start and '../2025-07' on its end, noted."""
+    decided = plan(
+        small(
+            [
+                measure("open", date="2025-06-28/.."),
+                measure("since", date="../2025-07"),
+                measure("digits", date="2025-06-XX"),
+            ]
+        )
+    )
+    spans = {m.record_id: (m.start, m.end) for lane in decided.lanes for m in lane.marks}
+    assert (dt.date(2025, 6, 28), dt.date(2025, 6, 29)) == spans["measure:open"]
+    assert (dt.date(2025, 7, 1), dt.date(2025, 8, 1)) == spans["measure:since"]
+    assert (dt.date(2025, 6, 1), dt.date(2025, 7, 1)) == spans["measure:digits"]
+    assert ("2 records with an open or unknown end drawn at the known end.",) == decided.notes
+
+
+def test_a_window_with_an_open_end_is_unbounded_on_that_side():
+    """--from '2025-06-27/..' bounds the start only; --to '../2025-07' the end only."""
+    records = [measure("a", date="2025-06-20"), measure("b", date="2025-07-10")]
+    assert 1 == sum(len(lane.marks) for lane in plan(small(records), start="2025-06-27/..").lanes)
+    assert 2 == sum(len(lane.marks) for lane in plan(small(records), end="2025-07-10/..").lanes)
+    assert 1 == sum(len(lane.marks) for lane in plan(small(records), end="../2025-06-30").lanes)
