@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Sequence
-from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from incidents._version import __version__
 from incidents.errors import (
@@ -21,20 +20,6 @@ from incidents.errors import (
     ParseError,
     ParseProblem,
     UnknownIdError,
-)
-from incidents.formats import (
-    NAMESPACE,
-    converter,
-    from_json,
-    from_jsonl,
-    from_xml,
-    iter_jsonl,
-    iter_records,
-    read,
-    to_json,
-    to_jsonl,
-    to_xml,
-    write,
 )
 from incidents.model import (
     SCHEMA_VERSION,
@@ -77,11 +62,52 @@ from incidents.model import (
     make_id,
     slugify,
 )
-from incidents.schemagen import json_schema, xml_schema
-from incidents.validation import Problem, Report, validate, validate_jsonl
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from incidents.formats import (
+        NAMESPACE,
+        converter,
+        from_json,
+        from_jsonl,
+        from_xml,
+        iter_jsonl,
+        iter_records,
+        read,
+        to_json,
+        to_jsonl,
+        to_xml,
+        write,
+    )
+    from incidents.schemagen import json_schema, xml_schema
+    from incidents.validation import Problem, Report, validate, validate_jsonl
+
+#: Where each name that is loaded on first use lives. The readers and writers, the schema
+#: generators and the validators need cattrs, lxml and jsonschema, and the compiled loaders
+#: are generated when first imported: ``import incidents`` (and ``incidents --version``)
+#: pays for none of them until a name from here is used.
+_LAZY: Final = {
+    **dict.fromkeys(
+        (
+            "NAMESPACE",
+            "converter",
+            "from_json",
+            "from_jsonl",
+            "from_xml",
+            "iter_jsonl",
+            "iter_records",
+            "read",
+            "to_json",
+            "to_jsonl",
+            "to_xml",
+            "write",
+        ),
+        "incidents.formats",
+    ),
+    **dict.fromkeys(("json_schema", "xml_schema"), "incidents.schemagen"),
+    **dict.fromkeys(("Problem", "Report", "validate", "validate_jsonl"), "incidents.validation"),
+}
 
 __all__ = [
     "NAMESPACE",
@@ -173,13 +199,18 @@ def plot(
     return draw(dataset, dyad=dyad, start=start, end=end, title=title, max_marks=max_marks)
 
 
-def __getattr__(name: str) -> ModuleType:
-    """``incidents.examples``, ``incidents.strategies`` and ``incidents.charts`` load on
-    first use.
+def __getattr__(name: str) -> object:
+    """The names of ``_LAZY``, and ``incidents.examples``, ``incidents.strategies`` and
+    ``incidents.charts``, load on first use.
 
     The examples build their records when imported, the strategies need Hypothesis and the
     charts Matplotlib, so none is paid for by ``import incidents`` alone.
     """
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # found directly from now on
+        return value
     if name in ("charts", "examples", "strategies"):
         return importlib.import_module(f"incidents.{name}")
     raise AttributeError(f"module 'incidents' has no attribute {name!r}")
