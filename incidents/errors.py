@@ -15,6 +15,7 @@ __all__ = [
     "FieldError",
     "FileError",
     "IncidentsError",
+    "MissingExtraError",
     "ParseError",
     "ParseProblem",
     "UnknownIdError",
@@ -119,6 +120,26 @@ class ArgumentError(IncidentsError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.function}({self.argument}=...): {self.reason} (got {_preview(self.value)})"
+
+
+class MissingExtraError(IncidentsError, ImportError):
+    """A feature needs a package of an optional extra that is not installed.
+
+    ``module`` is the package that could not be imported (``"pyarrow"``), ``extra`` the
+    extra that installs it (``"tables"``) and ``feature`` what needed it.
+    """
+
+    def __init__(self, module: str, extra: str, feature: str) -> None:
+        self.module = module
+        self.extra = extra
+        self.feature = feature
+        super().__init__(module, extra, feature)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.module}, which is not installed: "
+            f"pip install 'incidents[{self.extra}]'"
+        )
 
 
 class UnknownIdError(IncidentsError, KeyError):
