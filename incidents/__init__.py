@@ -13,8 +13,11 @@ from incidents.errors import (
     FieldError,
     FileError,
     IncidentsError,
+    MissingExtraError,
     ParseError,
     ParseProblem,
+    QueryError,
+    TableError,
     UnknownIdError,
 )
 from incidents.formats import (
@@ -73,6 +76,7 @@ from incidents.model import (
     slugify,
 )
 from incidents.schemagen import json_schema, xml_schema
+from incidents.tables import from_tables, tables, to_pandas
 from incidents.validation import Problem, Report, validate, validate_jsonl
 
 __all__ = [
@@ -109,6 +113,7 @@ __all__ = [
     "MeasureLink",
     "MeasureLinkKind",
     "MeasureStatus",
+    "MissingExtraError",
     "Name",
     "ParseError",
     "ParseProblem",
@@ -117,16 +122,19 @@ __all__ = [
     "ParticipantRole",
     "Problem",
     "Publicity",
+    "QueryError",
     "Record",
     "Report",
     "Source",
     "SourceKind",
     "Stance",
+    "TableError",
     "UnknownIdError",
     "__version__",
     "converter",
     "from_json",
     "from_jsonl",
+    "from_tables",
     "from_xml",
     "iter_jsonl",
     "iter_records",
@@ -134,8 +142,10 @@ __all__ = [
     "make_id",
     "read",
     "slugify",
+    "tables",
     "to_json",
     "to_jsonl",
+    "to_pandas",
     "to_xml",
     "validate",
     "validate_jsonl",

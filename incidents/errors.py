@@ -18,6 +18,8 @@ __all__ = [
     "MissingExtraError",
     "ParseError",
     "ParseProblem",
+    "QueryError",
+    "TableError",
     "UnknownIdError",
 ]
 
@@ -140,6 +142,42 @@ class MissingExtraError(IncidentsError, ImportError):
             f"{self.feature} needs {self.module}, which is not installed: "
             f"pip install 'incidents[{self.extra}]'"
         )
+
+
+class QueryError(IncidentsError, ValueError):
+    """An SQL query over the tables failed; ``reason`` is the engine's message, one line."""
+
+    def __init__(self, sql: str, reason: str) -> None:
+        self.sql = sql
+        self.reason = reason
+        super().__init__(sql, reason)
+
+    def __str__(self) -> str:
+        return f"query failed: {self.reason}"
+
+
+class TableError(IncidentsError, ValueError):
+    """Tables could not be read back into records (``incidents.from_tables``).
+
+    ``table`` names the table, ``row`` the 0-based row (``None`` when the problem is the
+    table itself), ``column`` the column (``None`` when it is not one column), and
+    ``reason`` what is wrong.
+    """
+
+    def __init__(self, table: str, row: int | None, column: str | None, reason: str) -> None:
+        self.table = table
+        self.row = row
+        self.column = column
+        self.reason = reason
+        super().__init__(table, row, column, reason)
+
+    def __str__(self) -> str:
+        where = f"table {self.table!r}"
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column {self.column!r}"
+        return f"{where}: {self.reason}"
 
 
 class UnknownIdError(IncidentsError, KeyError):

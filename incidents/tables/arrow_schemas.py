@@ -45,7 +45,7 @@ def _field(column: Column) -> Any:
     metadata = {"description": column.doc}
     if column.vocabulary is not None:
         metadata["vocabulary"] = column.vocabulary.__name__
-    return pa.field(column.name, arrow_type(column.type), column.nullable, metadata)
+    return pa.field(column.name, arrow_type(column.kind), column.nullable, metadata)
 
 
 def arrow_schema(spec: TableSpec) -> Any:

@@ -130,10 +130,10 @@ class _Builder:
                 columns[value.name].append(item)
         else:
             spec = self.specs[part.table]
-            owner = spec.keys[0].name
+            owner_id = spec.keys[0].name
             for position, item in enumerate(items):
                 where = f"{path}.{part.field}[{position}]"
-                columns[owner].append(rid)
+                columns[owner_id].append(rid)
                 columns["position"].append(position)
                 columns["path"].append(where)
                 self.parts(columns, spec.parts, item, rid, kind, where)

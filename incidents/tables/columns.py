@@ -72,7 +72,7 @@ class Column:
     """One column: its name, type, whether it may be null, and what it holds."""
 
     name: str
-    type: ColumnType
+    kind: ColumnType
     nullable: bool
     doc: str
     #: The vocabulary whose strings the column holds, if any.
@@ -255,7 +255,7 @@ def _child(cls: type, field: str, check: Check, owner: str, doc: str) -> Child:
     ):
         return Child(field, "responses", "edges")
     table = _RENAMED.get((owner, field), f"{owner}_{field}")
-    if isinstance(check, InstanceOf) and attrs.has(check.kind):
+    if isinstance(check, InstanceOf) and isinstance(check.kind, type) and attrs.has(check.kind):
         return Child(field, table, "records", check.kind)
     if _scalar_type(check) == ("string", None):
         return Child(field, table, "values", doc=doc)
@@ -311,7 +311,9 @@ def table_specs() -> tuple[TableSpec, ...]:
                 assert isinstance(kind, type)  # noqa: S101
                 name = CLAIM_VALUE_TABLES[kind]
                 keys = _owned(owner, "claim", path=True)
-                specs[name] = TableSpec(name, _doc_of(name), keys, plan(kind, owner=owner), (), kind)
+                specs[name] = TableSpec(
+                    name, _doc_of(name), keys, plan(kind, owner=owner), (), kind
+                )
         elif child.mode == "records" and child.item is not None and child.table not in specs:
             parts = plan(child.item, owner=owner)
             keys = _owned(owner, child.item.__name__.lower(), path=True)
@@ -361,9 +363,9 @@ def _claims(values: list[Check]) -> TableSpec:
         value_parts.append(Scalar("value", text))
     for value in values:
         kind = value.kind if isinstance(value, InstanceOf) else None
-        if isinstance(kind, type) and kind not in CLAIM_VALUE_TABLES:
-            if not any(isinstance(p, Nested) and p.cls is kind for p in value_parts):
-                value_parts.append(Nested("value", kind, plan(kind, "value_", True)))
+        new = not any(isinstance(p, Nested) and p.cls is kind for p in value_parts)
+        if isinstance(kind, type) and kind not in CLAIM_VALUE_TABLES and new:
+            value_parts.append(Nested("value", kind, plan(kind, "value_", True)))
     envelope = tuple(
         part for part in plan(Claim, skip=frozenset({"value"})) if not isinstance(part, Child)
     )
