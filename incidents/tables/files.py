@@ -73,7 +73,7 @@ def replace_folder(target: Path, force: bool = False) -> Iterator[Path]:
         raise
 
 
-def replace_file(target: Path, write: Callable[[Path], None], force: bool = False) -> None:
+def replace_file(target: Path, write: Callable[[Path], object], force: bool = False) -> None:
     """Write a file with ``write(temporary_path)`` and rename it to ``target`` on success."""
     target = Path(target)
     _refuse_existing(target, force)
