@@ -121,7 +121,10 @@ def test_every_contested_fact_is_one_claim_row():
         and r["path"] == "$.casualties[0].count[0]"
     )
     assert '{"best": 50, "qualifier": "about"}' == row["value_json"]
-    assert ["In total, around 50 people were arrested.", "Approximately 50 individuals were arrested in total."] == row["quotes"]
+    assert [
+        "In total, around 50 people were arrested.",
+        "Approximately 50 individuals were arrested in total.",
+    ] == row["quotes"]
 
 
 def test_columns_are_typed():

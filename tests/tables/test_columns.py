@@ -19,8 +19,14 @@ def test_every_table_is_named_once_in_order():
 
 def test_column_types_and_nullability_come_from_the_checks():
     """Ref is text, IntRange an integer, Maybe nullable, a vocabulary its strings."""
-    assert ("string", False) == (_column("measures", "initiator").kind, _column("measures", "initiator").nullable)
-    assert ("int64", True) == (_column("casualties", "age").kind, _column("casualties", "age").nullable)
+    assert ("string", False) == (
+        _column("measures", "initiator").kind,
+        _column("measures", "initiator").nullable,
+    )
+    assert ("int64", True) == (
+        _column("casualties", "age").kind,
+        _column("casualties", "age").nullable,
+    )
     assert ("float64", True) == (_column("incidents", "location_latitude").kind, True)
     assert MeasureStatus is _column("measures", "status").vocabulary
     assert "bool" == _column("measures", "retroactive").kind
@@ -33,18 +39,34 @@ def test_dates_counts_and_locations_are_flattened_with_their_field_name():
         name for name in names if name.startswith("announced_")
     ]
     actor_names = [column.name for column in SPECS["actors"].columns]
-    assert {"member_count_best", "member_count_low", "member_count_high", "member_count_qualifier"} <= set(actor_names)
+    assert {
+        "member_count_best",
+        "member_count_low",
+        "member_count_high",
+        "member_count_qualifier",
+    } <= set(actor_names)
 
 
 def test_claims_hold_each_kind_of_value_in_typed_columns():
     """Text and ids in value_text, counts in value_best/low/high/qualifier, plus JSON."""
     names = {column.name for column in SPECS["claims"].columns}
     assert {"value_text", "value_best", "value_low", "value_high", "value_qualifier"} <= names
-    assert {"value_json", "claimed_by", "stance", "confidence", "date_edtf", "sources", "quotes"} <= names
+    assert {
+        "value_json",
+        "claimed_by",
+        "stance",
+        "confidence",
+        "date_edtf",
+        "sources",
+        "quotes",
+    } <= names
 
 
 def test_every_column_is_documented():
     """Each column has a description (it goes into the Arrow metadata and the reference)."""
     assert [] == [
-        f"{spec.name}.{column.name}" for spec in table_specs() for column in spec.columns if not column.doc
+        f"{spec.name}.{column.name}"
+        for spec in table_specs()
+        for column in spec.columns
+        if not column.doc
     ]
