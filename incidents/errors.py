@@ -153,7 +153,10 @@ class QueryError(IncidentsError, ValueError):
         super().__init__(sql, reason)
 
     def __str__(self) -> str:
-        return f"query failed: {self.reason}"
+        query = " ".join(self.sql.split())
+        if len(query) > 60:
+            query = query[:57] + "..."
+        return f"query failed: {self.reason} (in {query!r})"
 
 
 class TableError(IncidentsError, ValueError):
