@@ -17,8 +17,11 @@ from incidents.errors import (
     FieldError,
     FileError,
     IncidentsError,
+    MissingExtraError,
     ParseError,
     ParseProblem,
+    QueryError,
+    TableError,
     UnknownIdError,
 )
 from incidents.model import (
@@ -62,6 +65,10 @@ from incidents.model import (
     make_id,
     slugify,
 )
+
+# The function incidents.tables, bound over the subpackage of the same name (see
+# docs/architecture.md); the subpackage imports pyarrow and duckdb only when called.
+from incidents.tables import from_tables, tables, to_pandas
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -143,6 +150,7 @@ __all__ = [
     "MeasureLink",
     "MeasureLinkKind",
     "MeasureStatus",
+    "MissingExtraError",
     "Name",
     "ParseError",
     "ParseProblem",
@@ -151,16 +159,19 @@ __all__ = [
     "ParticipantRole",
     "Problem",
     "Publicity",
+    "QueryError",
     "Record",
     "Report",
     "Source",
     "SourceKind",
     "Stance",
+    "TableError",
     "UnknownIdError",
     "__version__",
     "converter",
     "from_json",
     "from_jsonl",
+    "from_tables",
     "from_xml",
     "iter_jsonl",
     "iter_records",
@@ -169,8 +180,10 @@ __all__ = [
     "plot",
     "read",
     "slugify",
+    "tables",
     "to_json",
     "to_jsonl",
+    "to_pandas",
     "to_xml",
     "validate",
     "validate_jsonl",

@@ -15,8 +15,11 @@ __all__ = [
     "FieldError",
     "FileError",
     "IncidentsError",
+    "MissingExtraError",
     "ParseError",
     "ParseProblem",
+    "QueryError",
+    "TableError",
     "UnknownIdError",
 ]
 
@@ -119,6 +122,65 @@ class ArgumentError(IncidentsError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.function}({self.argument}=...): {self.reason} (got {_preview(self.value)})"
+
+
+class MissingExtraError(IncidentsError, ImportError):
+    """A feature needs a package of an optional extra that is not installed.
+
+    ``module`` is the package that could not be imported (``"pyarrow"``), ``extra`` the
+    extra that installs it (``"tables"``) and ``feature`` what needed it.
+    """
+
+    def __init__(self, module: str, extra: str, feature: str) -> None:
+        self.module = module
+        self.extra = extra
+        self.feature = feature
+        super().__init__(module, extra, feature)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.module}, which is not installed: "
+            f"pip install 'incidents[{self.extra}]'"
+        )
+
+
+class QueryError(IncidentsError, ValueError):
+    """An SQL query over the tables failed; ``reason`` is the engine's message, one line."""
+
+    def __init__(self, sql: str, reason: str) -> None:
+        self.sql = sql
+        self.reason = reason
+        super().__init__(sql, reason)
+
+    def __str__(self) -> str:
+        query = " ".join(self.sql.split())
+        if len(query) > 60:
+            query = query[:57] + "..."
+        return f"query failed: {self.reason} (in {query!r})"
+
+
+class TableError(IncidentsError, ValueError):
+    """Tables could not be read back into records (``incidents.from_tables``).
+
+    ``table`` names the table, ``row`` the 0-based row (``None`` when the problem is the
+    table itself), ``column`` the column (``None`` when it is not one column), and
+    ``reason`` what is wrong.
+    """
+
+    def __init__(self, table: str, row: int | None, column: str | None, reason: str) -> None:
+        self.table = table
+        self.row = row
+        self.column = column
+        self.reason = reason
+        super().__init__(table, row, column, reason)
+
+    def __str__(self) -> str:
+        where = f"table {self.table!r}"
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column {self.column!r}"
+        return f"{where}: {self.reason}"
 
 
 class UnknownIdError(IncidentsError, KeyError):

@@ -18,6 +18,7 @@ from incidents import examples, to_json, to_xml
 from incidents.cli.reference import cli_reference_markdown
 from incidents.schemagen.json_generator import json_schema_text
 from incidents.schemagen.xsd_generator import xml_schema_text
+from incidents.tables.reference import tables_reference_markdown
 from incidents.validation.codes import codes_markdown
 from incidents.views.diagrams import escalation_graph, timeline
 from incidents.views.reference import model_reference_markdown
@@ -103,6 +104,7 @@ DERIVED: dict[Path, Callable[[], str]] = {
     ROOT / "docs" / "codes.md": codes_markdown,
     ROOT / "docs" / "reference" / "model.md": model_reference_markdown,
     ROOT / "docs" / "reference" / "cli.md": cli_reference_markdown,
+    ROOT / "docs" / "reference" / "tables.md": tables_reference_markdown,
     ROOT / "docs" / "crisis.md": crisis_pictures_markdown,
     ROOT / "docs" / "images" / "crisis.svg": crisis_chart_svg,
     **{

@@ -15,8 +15,11 @@ from incidents import (
     FieldError,
     FileError,
     IncidentsError,
+    MissingExtraError,
     ParseError,
     ParseProblem,
+    QueryError,
+    TableError,
     UnknownIdError,
 )
 
@@ -40,6 +43,18 @@ EXAMPLES = {
     ArgumentError: (
         ArgumentError("to_json", "dataset", {}, "expected a Dataset"),
         ("function", "argument", "value", "reason"),
+    ),
+    MissingExtraError: (
+        MissingExtraError("pyarrow", "tables", "incidents.tables"),
+        ("module", "extra", "feature"),
+    ),
+    TableError: (
+        TableError("measures", 3, "kind", "'invade' is not a MeasureKind"),
+        ("table", "row", "column", "reason"),
+    ),
+    QueryError: (
+        QueryError("SELEC 1", 'Parser Error: syntax error at or near "SELEC"'),
+        ("sql", "reason"),
     ),
 }
 

@@ -131,3 +131,26 @@ def test_examples_and_strategies_are_reachable_from_the_package():
     assert 0 == result.returncode, result.stderr
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         incidents.nope  # noqa: B018
+
+
+def test_import_incidents_loads_no_table_library():
+    """`import incidents` imports neither pyarrow, duckdb nor pandas; incidents.tables does."""
+    code = (
+        "import sys, incidents\n"
+        "heavy = {'pyarrow', 'duckdb', 'pandas', 'matplotlib'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
+        "assert callable(incidents.tables) and callable(incidents.from_tables)\n"
+        "import incidents.tables.build\n"
+        "assert callable(incidents.tables), 'the submodule must not hide the function'\n"
+        "tables = incidents.tables(incidents.Dataset())\n"
+        "assert 'pyarrow' in sys.modules and 'duckdb' not in sys.modules\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": root},
+    )
+    assert 0 == result.returncode, result.stderr

@@ -31,7 +31,7 @@ from incidents.charts.lanes import (
 )
 from incidents.charts.lanes import plan as make_plan
 from incidents.charts.layout import counts, place, ticks
-from incidents.errors import IncidentsError
+from incidents.errors import MissingExtraError
 from incidents.model.dataset import Dataset
 from incidents.model.dates import PartialDate
 
@@ -89,7 +89,7 @@ def plot(
     :func:`incidents.charts.save` for the same bytes every time.
 
     Raises :class:`~incidents.ArgumentError` when there is nothing to draw (no record has
-    a date in the window) or an argument is wrong, and :class:`~incidents.IncidentsError`
+    a date in the window) or an argument is wrong, and :class:`~incidents.MissingExtraError`
     when Matplotlib is not installed (``pip install 'incidents[plot]'``).
     """
     require_matplotlib()
@@ -106,13 +106,11 @@ def plot(
 
 
 def require_matplotlib() -> None:
-    """Raise :class:`~incidents.IncidentsError` naming the extra when Matplotlib is missing."""
+    """Raise :class:`~incidents.MissingExtraError` naming the extra when Matplotlib is missing."""
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        raise IncidentsError(
-            "charts need Matplotlib, which is not installed: pip install 'incidents[plot]'"
-        ) from None
+        raise MissingExtraError("matplotlib", "plot", "the escalation chart") from None
 
 
 class _Drawing:

@@ -181,7 +181,8 @@ def plan(
         if date is None:
             undated += 1
             continue
-        begin, finish = _known_span(date)
+        begin, finish = date.known_span()
+        finish += dt.timedelta(days=1)
         half_open += date.start is None or (date.end is None and date.is_interval)
         if (first is not None and finish <= first) or (last is not None and begin >= last):
             outside += 1
@@ -331,16 +332,6 @@ def _day(
     if first:
         return None if value.start is None else value.earliest
     return None if value.latest == dt.date.max else value.latest + dt.timedelta(days=1)
-
-
-def _known_span(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """The days a date is drawn over: its span, or its known end's when the other is missing
-    (an open end reaches the end of the calendar, which no chart can draw)."""
-    first = date.start or date.end
-    last = date.end or date.start
-    if first is None or last is None:  # a date always has one end
-        raise ArgumentError("plot", "date", date, "a date needs a start or an end")
-    return first.earliest, last.latest + dt.timedelta(days=1)
 
 
 def _title(sides: tuple[Side, Side] | None, start: dt.date, end: dt.date) -> str:

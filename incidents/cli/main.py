@@ -14,7 +14,9 @@ import sys
 from incidents._version import __version__
 from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail
 from incidents.cli.convert import add_parser as add_convert
+from incidents.cli.export import add_parser as add_export
 from incidents.cli.plot import add_parser as add_plot
+from incidents.cli.query import add_parser as add_query
 from incidents.cli.schema import add_parser as add_schema
 from incidents.cli.show import add_parser as add_show
 from incidents.cli.validate import add_parser as add_validate
@@ -28,15 +30,16 @@ def parser() -> argparse.ArgumentParser:
     """The command line's argument parser."""
     main_parser = argparse.ArgumentParser(
         prog="incidents",
-        description="Validate, convert and summarise datasets of diplomatic incidents\n"
-        "(JSON, JSON Lines and XML).",
+        description="Validate, convert, summarise, export and query datasets of diplomatic\n"
+        "incidents (JSON, JSON Lines and XML).",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    for add in (add_validate, add_convert, add_schema, add_show, add_plot, add_vocab):
+    subcommands = (add_validate, add_convert, add_export, add_query, add_schema, add_show)
+    for add in (*subcommands, add_plot, add_vocab):
         add(commands)
     return main_parser
 

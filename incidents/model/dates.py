@@ -353,6 +353,14 @@ class PartialDate:
             return dt.date.max
         return self.start.latest
 
+    def known_span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the ends this date gives, leaving out a missing one:
+        ``2018-03-14/..`` is 14 March 2018 and ``../2018-03`` March 2018. For tables and
+        charts, which must put a date somewhere; comparisons use ``earliest`` and ``latest``."""
+        first = cast(DatePoint, self.start if self.start is not None else self.end)
+        last = cast(DatePoint, self.end if self.end is not None else self.start)
+        return first.earliest, last.latest  # a date has at least one end
+
     def is_before(self, other: PartialDate) -> bool:
         """Whether this date is certainly before ``other`` (every day of it precedes every day)."""
         return self.latest < other.earliest
