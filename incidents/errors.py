@@ -16,6 +16,7 @@ __all__ = [
     "FileError",
     "IncidentsError",
     "MissingExtraError",
+    "OrderError",
     "ParseError",
     "ParseProblem",
     "QueryError",
@@ -181,6 +182,23 @@ class TableError(IncidentsError, ValueError):
         if self.column is not None:
             where += f", column {self.column!r}"
         return f"{where}: {self.reason}"
+
+
+class OrderError(IncidentsError, TypeError):
+    """Two values that have no order, such as partial dates, were compared with ``<``.
+
+    ``first`` and ``second`` are the two values and ``reason`` says why they have no order
+    and what to use instead.
+    """
+
+    def __init__(self, first: object, second: object, reason: str) -> None:
+        self.first = first
+        self.second = second
+        self.reason = reason
+        super().__init__(first, second, reason)
+
+    def __str__(self) -> str:
+        return f"cannot compare {self.first} with {self.second}: {self.reason}"
 
 
 class UnknownIdError(IncidentsError, KeyError):

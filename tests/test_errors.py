@@ -16,6 +16,7 @@ from incidents import (
     FileError,
     IncidentsError,
     MissingExtraError,
+    OrderError,
     ParseError,
     ParseProblem,
     QueryError,
@@ -51,6 +52,10 @@ EXAMPLES = {
     TableError: (
         TableError("measures", 3, "kind", "'invade' is not a MeasureKind"),
         ("table", "row", "column", "reason"),
+    ),
+    OrderError: (
+        OrderError("2025-06", "2025-06-27", "partial dates have no '<'"),
+        ("first", "second", "reason"),
     ),
     QueryError: (
         QueryError("SELEC 1", 'Parser Error: syntax error at or near "SELEC"'),

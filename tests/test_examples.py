@@ -58,7 +58,7 @@ def test_examples_are_valid_in_every_form(name):
     dataset = examples.load(name)
     as_json = incidents.to_json(dataset)
     as_xml = incidents.to_xml(dataset)
-    for form in (json.loads(as_json), as_json, as_xml):
+    for form in (dataset, json.loads(as_json), as_json.encode(), as_xml):
         report = incidents.validate(form)
         assert [] == [str(problem) for problem in report]
     assert dataset == incidents.from_json(as_json) == incidents.from_xml(as_xml)

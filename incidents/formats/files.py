@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from incidents.errors import FileError, ParseError
+from incidents.errors import ArgumentError, FileError, ParseError
+from incidents.formats.inputs import DataSource, given
 from incidents.formats.json import from_json, to_json
 from incidents.formats.jsonl import from_jsonl, to_jsonl
 from incidents.formats.xml import from_xml, to_xml
@@ -22,13 +24,38 @@ MAX_FILE_BYTES: Final = 1 << 30
 _FORMATS: Final = (".json", ".jsonl", ".xml")
 
 
-def read(path: str | os.PathLike[str]) -> Dataset:
-    """Read a dataset file; the suffix picks the format (``.json``, ``.jsonl`` or ``.xml``).
+def read(source: DataSource) -> Dataset:
+    """Read a dataset from a file or from anything else :mod:`incidents.formats.inputs`
+    accepts: a path (``str`` or ``pathlib.Path``), bytes, a file object, a mapping, or a
+    ``Dataset`` (given back as it is).
 
-    Raises :class:`~incidents.FileError` when the file cannot be read and
-    :class:`~incidents.ParseError` (whose message names the file) when its content is bad.
+    A file's suffix picks the format (``.json``, ``.jsonl`` or ``.xml``); content is told by
+    its file object's name or by itself. Raises :class:`~incidents.FileError` when a file
+    cannot be read, :class:`~incidents.ParseError` (whose message names the file) when the
+    content is bad, and :class:`~incidents.ArgumentError` for anything else, such as a str
+    holding a document instead of a path.
     """
-    target = Path(path)
+    found = given(source, "read")
+    if found.dataset is not None:
+        return found.dataset
+    if found.path is not None:
+        return _read_path(found.path)
+    if found.mapping is not None:
+        try:
+            text = json.dumps(found.mapping, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            reason = f"the mapping is not JSON data ({error})"
+            raise ArgumentError("read", "source", found.mapping, reason) from None
+        return from_json(text)
+    content = found.content if found.content is not None else b""
+    parse = {"json": from_json, "jsonl": from_jsonl, "xml": from_xml}[found.format]
+    try:
+        return parse(content)
+    except ParseError as error:
+        raise ParseError(error.problems, source=found.name) from None
+
+
+def _read_path(target: Path) -> Dataset:
     suffix = _format_of(target)
     with open_file(target) as stream:
         try:

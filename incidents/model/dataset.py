@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Final, TypeVar, overload
@@ -68,6 +69,19 @@ class Dataset:
         for record in self.records():
             index.setdefault(record.id, record)
         return index
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record, as :meth:`records` gives them: ``list(dataset)``, ``for record in
+        dataset``."""
+        return self.records()
+
+    def chronological(self) -> list[Incident | DiplomaticMeasure]:
+        """The incidents and measures by date: by :meth:`PartialDate.sort_key` of their date
+        (a measure's earlier of announced and effective), undated last, and in file order
+        where dates tie."""
+        events: list[Incident | DiplomaticMeasure] = [*self.incidents, *self.measures]
+        undated = (dt.date.max, dt.date.max)
+        return sorted(events, key=lambda event: event.date.sort_key() if event.date else undated)
 
     def records(self) -> Iterator[Record]:
         """Every record: actors, then sources, incidents and measures, in file order."""

@@ -37,7 +37,7 @@ from typing import Final, Literal, Self, cast, get_args
 
 import attrs
 
-from incidents.errors import FieldError
+from incidents.errors import FieldError, OrderError
 from incidents.model._fields import doc, fail
 
 __all__ = [
@@ -374,8 +374,24 @@ class PartialDate:
         return not (self.is_before(other) or self.is_after(other))
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
-        """A key for timelines: by earliest day, then by latest day."""
+        """A key for timelines: by earliest day, then by latest day.
+
+        ``sorted(dates, key=PartialDate.sort_key)``; for records,
+        :meth:`Dataset.chronological <incidents.Dataset.chronological>`.
+        """
         return (self.earliest, self.latest)
+
+    def __lt__(self, other: object) -> bool:
+        raise _not_ordered(self, other)
+
+    def __le__(self, other: object) -> bool:
+        raise _not_ordered(self, other)
+
+    def __gt__(self, other: object) -> bool:
+        raise _not_ordered(self, other)
+
+    def __ge__(self, other: object) -> bool:
+        raise _not_ordered(self, other)
 
     def __str__(self) -> str:
         if not self.is_interval:
@@ -386,6 +402,15 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate.parse({str(self)!r})"
+
+
+def _not_ordered(date: PartialDate, other: object) -> OrderError:
+    reason = (
+        "partial dates have no '<' (2025-06 is neither before nor after 2025-06-27); sort "
+        "with key=PartialDate.sort_key (records: Dataset.chronological()), or ask "
+        "date.is_before(other), is_after or overlaps"
+    )
+    return OrderError(date, other, reason)
 
 
 def _end_text(point: DatePoint | None, missing: Missing | None) -> str:

@@ -10,14 +10,14 @@ message), so memory grows by tens of bytes a record.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final, get_args
 
 from incidents.formats.jsonl import RECORD_KINDS, is_header, parse_line, record_kind
 from incidents.model.dates import DatePoint, Missing, PartialDate, Unspecified
 from incidents.validation.semantics import EVENT_KINDS, cycle_message, edges, event_date
 
-__all__ = ["NONE", "IdTable", "Index", "pack_date", "unpack_date"]
+__all__ = ["NONE", "IdTable", "Index", "pack_date", "record_ids", "unpack_date"]
 
 #: "No entry", "no event" in the index's arrays.
 NONE: Final = -1
@@ -207,6 +207,22 @@ class IdTable:
             while slots[slot] != NONE:
                 slot = (slot + 1) & mask
             slots[slot] = entry
+
+
+def record_ids(lines: Iterable[tuple[int, bytes | str | None]], most: int) -> list[str]:
+    """The ids of the records on ``lines``, in file order, stopping past ``most`` of them."""
+    ids: list[str] = []
+    for number, line in lines:
+        data, _, problems = parse_line(number, line)
+        if problems:
+            continue
+        key = None if number == 1 and is_header(data) else record_kind(data)[0]
+        record = None if key is None else data[key]
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            ids.append(record["id"])
+            if len(ids) > most:
+                break
+    return ids
 
 
 def pack_date(date: PartialDate) -> int:

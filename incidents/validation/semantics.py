@@ -39,6 +39,7 @@ from incidents.model.measures import DiplomaticMeasure
 from incidents.model.sources import Source
 from incidents.model.vocabulary import MeasureLinkKind
 from incidents.validation._date_spans import DaySpan, day_span
+from incidents.validation._suggestions import Suggester
 
 __all__ = [
     "EVENT_KINDS",
@@ -128,6 +129,9 @@ def semantic_findings(data: Any) -> list[Finding]:
                     ordered += [(*link, when) for link in ordered_links(pointer, record)]
             _citations(record, incident, base, position, events)
     references = unresolved(unknown, known)
+    if references:  # did-you-mean, from the ids in document order
+        suggester = Suggester(lambda: list(known))
+        references = [(at, code, suggester.message(code, text)) for at, code, text in references]
     responses = graph.late()
     links = [
         (edge, "E409", order)

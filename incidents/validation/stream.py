@@ -30,6 +30,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Final
 
+import attrs
+
 from incidents._places import Finding, path_to_pointer
 from incidents.errors import FileError, ParseProblem
 from incidents.formats._diagnosis import diagnose
@@ -49,7 +51,8 @@ from incidents.formats.jsonl import (
 )
 from incidents.model.measures import DiplomaticMeasure
 from incidents.validation._schema_layer import schema_findings
-from incidents.validation._stream_index import NONE, Index, unpack_date
+from incidents.validation._stream_index import NONE, Index, record_ids, unpack_date
+from incidents.validation._suggestions import MAX_IDS, Suggester
 from incidents.validation.report import Problem
 from incidents.validation.semantics import (
     EVENT_KINDS,
@@ -105,14 +108,28 @@ def validate_jsonl(
                 index.name_cycles(numbered_lines(stream))
             stream.seek(start)
             checker = _Checker(index)
+            held: list[Problem] | None = None  # from the first dangling reference on
             for number, line in numbered_lines(stream):
-                yield from checker.check(number, line)
+                for problem in checker.check(number, line):
+                    if held is None and problem.code in ("E402", "E403"):
+                        held = []
+                    if held is None:
+                        yield problem
+                    else:
+                        held.append(problem)
                 report(number, line, total)
+            if held:  # a third pass, for did-you-mean: the ids, as strings
+                stream.seek(start)
+                ids = record_ids(numbered_lines(stream), MAX_IDS)
+                suggester = Suggester(lambda: ids)
+                for kept in held:
+                    message = suggester.message(kept.code, kept.message)
+                    yield attrs.evolve(kept, message=message)
         except OSError as error:
             raise FileError(_name(source), error.strerror or str(error)) from None
         if checker.lines == 0:
-            problem = empty_document()
-            yield Problem(code=problem.code, message=problem.message, line=1, column=1)
+            empty = empty_document()
+            yield Problem(code=empty.code, message=empty.message, line=1, column=1)
 
 
 def _name(source: object) -> str:

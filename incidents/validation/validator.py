@@ -13,16 +13,18 @@ the returned :class:`~incidents.validation.report.Report`.
 
 from __future__ import annotations
 
-import os
+import io
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from incidents._compile.gc_pause import gc_paused
 from incidents._places import Finding
-from incidents.errors import FileError, ParseError
+from incidents.errors import ArgumentError, FileError, ParseError
 from incidents.formats._marks import flag_findings
-from incidents.formats.json import check_json_quickly
+from incidents.formats.inputs import DataSource, given
+from incidents.formats.json import check_json_quickly, to_json
 from incidents.formats.xml import parse_xml
 from incidents.validation._model_layer import loads_as_records, model_findings
 from incidents.validation._placement import placed
@@ -44,12 +46,16 @@ from incidents.validation.stream import validate_jsonl
 __all__ = ["MAX_DOCUMENT_BYTES", "validate"]
 
 
-def validate(target: os.PathLike[str] | str | bytes | Mapping[str, Any]) -> Report:
-    """Validate a dataset document and report every problem; never raises on bad input.
+def validate(target: DataSource) -> Report:
+    """Validate a dataset and report every problem; never raises on bad input.
 
-    ``target`` is a path (``pathlib.Path`` or other ``os.PathLike``) to read, JSON text
-    (``str``) or bytes, or an already-parsed mapping. Problems come in document order, each
-    with a code, a message, a JSON Pointer and, for text input, the line and column.
+    ``target`` is anything :func:`incidents.read` takes (:mod:`incidents.formats.inputs`):
+    a ``Dataset`` or a record, a path (``pathlib.Path`` or ``str``: a str is always a path),
+    bytes, a file object open in binary or text mode, or an already-parsed mapping. Problems
+    come in document order, each with a code, a message, a JSON Pointer (``Problem.path``
+    gives it as ``$.measures[3].targets[0]``) and, for a file or content, the line and column.
+    A ``Dataset`` built in Python has passed the record classes' checks, so only the rules
+    across records (the semantic layer) can still find something in it.
     """
     try:
         with gc_paused():
@@ -61,17 +67,23 @@ def validate(target: os.PathLike[str] | str | bytes | Mapping[str, Any]) -> Repo
 
 
 def _validate(target: Any) -> Report:
-    if isinstance(target, str | bytes | bytearray | memoryview):  # none of them is a path
-        return _validate_text(target)
-    if isinstance(target, os.PathLike):
-        return _validate_file(Path(target))
-    if isinstance(target, Mapping):
-        data = _plain(target)
+    try:
+        found = given(target, "validate", "target")
+    except ArgumentError as error:
+        return single("E100", error.reason)
+    if found.path is not None:
+        return _validate_file(found.path)
+    if found.dataset is not None:  # the records are built: what is left is across records
+        data = json.loads(to_json(found.dataset))
+        return placed(data, _checks(data, flagged=False), text=None)
+    if found.mapping is not None:
+        data = _plain(found.mapping)
         return placed(data, _checks(data, flagged=True), text=None)
-    kinds = "a path (pathlib.Path), JSON text, bytes or a mapping"
-    return single(
-        "E100", f"cannot validate an object of type {type(target).__name__}; pass {kinds}"
-    )
+    content = found.content if found.content is not None else b""
+    if found.format == "jsonl":
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        return Report(tuple(validate_jsonl(io.BytesIO(raw))))
+    return _validate_text(content)
 
 
 def _plain(data: Any) -> Any:

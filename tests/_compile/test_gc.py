@@ -16,7 +16,7 @@ def test_gc_is_restored_after_success_and_failure():
     incidents.from_json('{"schema_version": "1.0"}')
     with pytest.raises(incidents.ParseError):
         incidents.from_json("{")
-    incidents.validate("[]")
+    incidents.validate(b"[]")
     assert gc.isenabled()
 
 

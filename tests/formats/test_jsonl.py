@@ -475,7 +475,7 @@ def test_json_lines_find_what_json_finds(code: str) -> None:
     document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     MUTATIONS[code](document)
     text, line_of = as_lines(document)
-    whole = incidents.validate(json.dumps(document, ensure_ascii=False, indent=2))
+    whole = incidents.validate(json.dumps(document, ensure_ascii=False, indent=2).encode())
     streamed = list(validate_jsonl(io.BytesIO(text.encode("utf-8"))))
     assert code in [problem.code for problem in streamed]
     expected = [as_json_lines_problem(problem, line_of) for problem in whole]
@@ -611,6 +611,6 @@ def test_an_id_that_is_not_text_is_no_record_to_refer_to() -> None:
     found = problems(HEADER, SOURCE, '{"measure":' + record + "}")
     assert [("E203", 3, "/measure/id"), ("E402", 3, "/measure/initiator")] == found
     document = '{"schema_version":"1.0","measures":[' + record + "," + record + "]}"
-    report = incidents.validate(document)
+    report = incidents.validate(document.encode())
     assert ["E203", "E203"] == [p.code for p in report if p.location.endswith("/id")]
     assert "E999" not in [p.code for p in report]

@@ -189,9 +189,9 @@ def test_validate_reads_xml_by_content():
     broken = document.replace(b'source="source:mt"', b'source="source:nope"', 1)
     report = incidents.validate(broken)
     json_report = incidents.validate(
-        json.dumps(json.loads(incidents.to_json(_sample()))).replace(
-            '"source:mt"}', '"source:nope"}', 1
-        )
+        json.dumps(json.loads(incidents.to_json(_sample())))
+        .replace('"source:mt"}', '"source:nope"}', 1)
+        .encode()
     )
     assert {p.code for p in json_report} == {p.code for p in report}
     assert "E403" in {p.code for p in report}

@@ -197,7 +197,7 @@ def test_problems_in_misplaced_content_keep_their_places() -> None:
         incidents.from_xml(MIXED)
     found = [(problem.code, problem.path, problem.line) for problem in caught.value.problems]
     assert MIXED_PROBLEMS == found
-    report = incidents.validate(MIXED)
+    report = incidents.validate(MIXED.encode())
     assert MIXED_REPORT == [(p.code, p.location, p.line) for p in report.problems]
 
 

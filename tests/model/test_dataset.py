@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import incidents
 from incidents import (
     SCHEMA_VERSION,
     Actor,
@@ -84,3 +85,31 @@ def test_datasets_compare_by_value_and_hash():
     twin = Dataset(actors=(RUSSIA,), sources=(SOURCE,), incidents=(RAID,))
     assert DATASET == twin
     assert hash(DATASET) == hash(twin)
+
+
+def test_a_dataset_iterates_over_its_records():
+    """list(dataset) gives every record in file order, as records() does; len agrees."""
+    dataset = incidents.examples.load("russia-azerbaijan-2025")
+    assert list(dataset.records()) == list(dataset)
+    assert len(dataset) == len(list(dataset))
+
+
+def test_chronological_orders_events_by_date_undated_last():
+    """Incidents and measures by sort_key of their date; undated ones last, in file order."""
+    dataset = incidents.examples.load("russia-azerbaijan-2025")
+    ordered = dataset.chronological()
+    assert len(dataset.incidents) + len(dataset.measures) == len(ordered)
+    dated = [event for event in ordered if event.date is not None]
+    keys = [event.date.sort_key() for event in dated]
+    assert sorted(keys) == keys
+    assert all(event.date is None for event in ordered[len(dated) :])
+
+
+def test_partial_dates_refuse_less_than_with_what_to_use():
+    """sorted() of partial dates raises OrderError (a TypeError) naming the key to use."""
+    dates = [incidents.PartialDate.parse("2025-06"), incidents.PartialDate.parse("2025-06-27")]
+    with pytest.raises(incidents.OrderError, match=r"key=PartialDate\.sort_key"):
+        sorted(dates)
+    with pytest.raises(TypeError):
+        dates[0] >= dates[1]  # noqa: B015 - the comparison is the test
+    assert dates == sorted(dates, key=incidents.PartialDate.sort_key)

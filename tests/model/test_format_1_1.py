@@ -60,9 +60,9 @@ def test_only_a_coalition_has_members() -> None:
     assert ("members", "E209") == (caught.value.field, caught.value.code)
 
 
-def _document(**measure: Any) -> str:
+def _document(**measure: Any) -> bytes:
     record = {"id": "measure:m", "kind": "expel_diplomats", "initiator": "actor:a", **measure}
-    return json.dumps({"schema_version": "1.1", "measures": [record]})
+    return json.dumps({"schema_version": "1.1", "measures": [record]}).encode()
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_reciprocal_links_close_no_cycle() -> None:
         "sources": [{"id": "source:s", "title": "S"}],
         "measures": records,
     }
-    assert [] == [str(problem) for problem in incidents.validate(json.dumps(document))]
+    assert [] == [str(problem) for problem in incidents.validate(json.dumps(document).encode())]
 
 
 @pytest.mark.parametrize("kind", [["part_of"], {"a": 1}, 3])
@@ -122,7 +122,7 @@ def test_a_link_kind_that_is_not_text_is_reported_not_crashed_on(kind: Any) -> N
     """A link whose kind is a list or an object is a schema problem, never E999 (the fuzz
     harness found this: the semantic layer looked the kind up in a set)."""
     document = json.loads(_document(links=[{"kind": kind, "target": "measure:m"}]))
-    codes = {problem.code for problem in incidents.validate(json.dumps(document))}
+    codes = {problem.code for problem in incidents.validate(json.dumps(document).encode())}
     assert "E999" not in codes
     assert codes & {"E203", "E204"}
     lines = [

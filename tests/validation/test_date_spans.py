@@ -70,7 +70,7 @@ def test_response_order_follows_the_spans(trigger: str, response: str, refused: 
     """E404 exactly when the response's last day precedes the trigger's first, in JSON, JSON Lines
     and XML alike."""
     document = _crisis(trigger, response)
-    found = [p.code for p in validate(json.dumps(document))]
+    found = [p.code for p in validate(json.dumps(document).encode())]
     assert (["E404"] if refused else []) == found
     assert found == [p.code for p in validate_jsonl(io.BytesIO(_jsonl(document)))]
     xml = incidents.to_xml(incidents.from_json(json.dumps(document)))
@@ -100,7 +100,7 @@ def test_level_1_dates_round_trip_in_every_format(text: str) -> None:
 def test_edtf_beyond_level_1_is_named_in_every_validator(text: str, what: str) -> None:
     """A date the library does not read is E206 naming what it is, in JSON and JSON Lines."""
     document = _crisis("2018", text)
-    problems = list(validate(json.dumps(document)))
+    problems = list(validate(json.dumps(document).encode()))
     assert ["E206"] == [p.code for p in problems]
     assert what in problems[0].message
     valid = _jsonl(_crisis("2018", "2019")).decode()

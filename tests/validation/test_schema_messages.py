@@ -105,5 +105,6 @@ def _document(**actor: Any) -> str:
 )
 def test_schema_violation_messages(document, expected):
     """Each schema violation gets the expected code, location and wording."""
-    found = [(p.code, p.location, p.message) for p in validate(document)]
+    target = document.encode() if isinstance(document, str) else document
+    found = [(p.code, p.location, p.message) for p in validate(target)]
     assert expected in found, found
