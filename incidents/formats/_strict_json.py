@@ -20,7 +20,7 @@ from typing import Any, Final
 from incidents.errors import ParseError, ParseProblem
 from incidents.formats._marks import DuplicateKeys, Flagged
 
-__all__ = ["BOM", "MAX_DEPTH", "MAX_INTEGER_DIGITS", "decode", "parse_json"]
+__all__ = ["BOM", "MAX_DEPTH", "MAX_INTEGER_DIGITS", "SCHEMA_KEY", "decode", "parse_json"]
 
 #: The deepest nesting of arrays and objects a document may have. Valid documents need
 #: about ten levels; the bound keeps hostile input away from the parser's recursion.
@@ -33,6 +33,12 @@ BOM: Final = "\ufeff"
 _STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+#: A document's top-level ``"$schema"`` (a string: the address of a JSON Schema, for editors
+#: that offer completion and inline errors from it) is accepted and ignored by every reader;
+#: it is not a field of :class:`~incidents.Dataset`, so writing the dataset leaves it out.
+SCHEMA_KEY: Final = "$schema"
 
 
 def parse_json(document: str | bytes) -> tuple[Any, bool]:
@@ -91,6 +97,8 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
     except RecursionError:  # pragma: no cover - the depth check runs first
         problem = ParseProblem("$", f"nested deeper than {MAX_DEPTH} levels", code="E104")
         raise ParseError([problem]) from None
+    if isinstance(data, dict) and isinstance(data.get(SCHEMA_KEY), str):
+        del data[SCHEMA_KEY]  # for editors; see SCHEMA_KEY
     return data, bool(flags)
 
 

@@ -27,7 +27,14 @@ from incidents._compile.gc_pause import gc_paused
 from incidents._compile.loaders import load
 from incidents.errors import ArgumentError, ParseError, ParseProblem
 from incidents.formats._diagnosis import diagnose
-from incidents.formats._strict_json import BOM, MAX_DEPTH, MAX_INTEGER_DIGITS, decode, parse_json
+from incidents.formats._strict_json import (
+    BOM,
+    MAX_DEPTH,
+    MAX_INTEGER_DIGITS,
+    SCHEMA_KEY,
+    decode,
+    parse_json,
+)
 from incidents.formats.converter import converter, structure_dataset, unstructure_dataset
 from incidents.model.dataset import SCHEMA_VERSION, Dataset
 
@@ -114,10 +121,13 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
             data = json.loads(text)
         except (ValueError, RecursionError):
             return None
+        schema_key = isinstance(data, dict) and isinstance(data.get(SCHEMA_KEY), str)
+        if schema_key:
+            del data[SCHEMA_KEY]
         keys = load(data, Dataset, pairs=False, required=_REQUIRED, build=False)
         if keys is None:
             return None
-        if keys == text.count('":'):
+        if keys + schema_key == text.count('":'):
             return cast(dict[str, Any], data)
     checked: dict[str, Any] | None = _quickly(text, build=False)
     return checked
@@ -130,6 +140,8 @@ def _quickly(text: str, *, build: bool) -> Any:
         data = _PAIRS.decode(text)
     except (ValueError, RecursionError):
         return None
+    if isinstance(data, tuple) and any(key == SCHEMA_KEY for key, _ in data):
+        data = tuple(pair for pair in data if pair[0] != SCHEMA_KEY or not isinstance(pair[1], str))
     return load(data, Dataset, pairs=True, required=_REQUIRED, build=build)
 
 

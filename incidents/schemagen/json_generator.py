@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import attrs
 
+from incidents.formats._strict_json import SCHEMA_KEY
 from incidents.model._fields import (
     LANGUAGE_PATTERN,
     Check,
@@ -382,6 +383,15 @@ def _crosswalk(member: MeasureKind) -> str:
 def _generate() -> str:
     builder = _Builder()
     root = builder.record(Dataset)
+    dataset = builder.defs["Dataset"]
+    dataset["properties"] = {
+        SCHEMA_KEY: {
+            "type": "string",
+            "description": "The address of this schema, for editors that complete and check "
+            "a file from it; readers ignore it and writers leave it out.",
+        },
+        **dataset["properties"],
+    }
     schema = {
         "$schema": DIALECT,
         "$id": SCHEMA_ID,

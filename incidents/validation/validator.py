@@ -23,6 +23,7 @@ from incidents._compile.gc_pause import gc_paused
 from incidents._places import Finding
 from incidents.errors import ArgumentError, FileError, ParseError
 from incidents.formats._marks import flag_findings
+from incidents.formats._strict_json import SCHEMA_KEY
 from incidents.formats.inputs import DataSource, given
 from incidents.formats.json import check_json_quickly, to_json
 from incidents.formats.xml import parse_xml
@@ -78,6 +79,8 @@ def _validate(target: Any) -> Report:
         return placed(data, _checks(data, flagged=False), text=None)
     if found.mapping is not None:
         data = _plain(found.mapping)
+        if isinstance(data.get(SCHEMA_KEY), str):
+            del data[SCHEMA_KEY]
         return placed(data, _checks(data, flagged=True), text=None)
     content = found.content if found.content is not None else b""
     if found.format == "jsonl":

@@ -138,3 +138,19 @@ def test_schema_refers_only_to_its_own_definitions():
     refs = re.findall(r'"\$ref": "([^"]*)"', json_schema_text())
     assert refs
     assert [] == [ref for ref in refs if not ref.startswith("#/$defs/")]
+
+
+def test_a_schema_key_for_editors_is_accepted_by_every_validator():
+    """A top-level "$schema" string is valid for the library, jsonschema and jsonschema-rs,
+    read and then left out when written; a "$schema" that is not a string is an error."""
+
+    document = json.loads(incidents.to_json(incidents.examples.load("azal-downing-2024")))
+    with_key = {"$schema": "./schemas/incidents.schema.json", **document}
+    text = json.dumps(with_key, indent=2).encode()
+    assert incidents.validate(text).ok
+    assert incidents.validate(with_key).ok
+    jsonschema.Draft202012Validator(incidents.json_schema()).validate(with_key)
+    assert jsonschema_rs.validator_for(incidents.json_schema()).is_valid(with_key)
+    assert incidents.to_json(incidents.read(text)) == incidents.to_json(incidents.read(document))
+    wrong = json.dumps({**with_key, "$schema": 5}).encode()
+    assert ["E203"] == [problem.code for problem in incidents.validate(wrong)]
