@@ -424,7 +424,7 @@ def run_semantics(
 
 
 def run_cli(files: int, results: Results, repeats: int, peers: Peers) -> None:
-    if not (ROOT / "incidents" / "cli.py").exists():
+    if not (ROOT / "incidents" / "cli" / "main.py").exists():
         message = "skipped: incidents/cli/main.py does not exist yet"
         results.rows.append(
             Row("cli", f"{files:,} files", "python -m incidents validate", None, message)
@@ -487,6 +487,30 @@ def run_cli(files: int, results: Results, repeats: int, peers: Peers) -> None:
         )
         for name, timing in timings.items():
             results.rows.append(Row("cli", label, name, timing))
+
+
+def run_startup(results: Results, repeats: int) -> None:
+    """Start-up: ``import incidents`` and ``incidents --version`` against ``python -c pass``,
+    each a fresh interpreter (what a pre-commit hook pays on every commit)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import incidents'": [sys.executable, "-c", "import incidents"],
+        "python -m incidents --version": [sys.executable, "-m", "incidents", "--version"],
+    }
+
+    def runner(command: list[str]) -> Callable[[], None]:
+        def run() -> None:
+            subprocess.run(command, capture_output=True, env=env, check=True)  # noqa: S603
+
+        return run
+
+    timings = measure_group({name: runner(command) for name, command in commands.items()}, repeats)
+    for name, timing in timings.items():
+        results.rows.append(Row("startup", "one process", name, timing))
 
 
 # ------------------------------------------------------------------------- differential
@@ -676,6 +700,7 @@ def main(argv: list[str] | None = None) -> int:
         del item
         gc.collect()
     semantics = run_semantics(semantic_sizes, results, repeats)
+    run_startup(results, 10 if args.quick else 20)
     if not args.no_cli:
         run_cli(args.cli_files, results, 1 if args.quick else 2, peers)
     verdicts = differential(peers, 150 if args.quick else 600)
@@ -689,6 +714,7 @@ def main(argv: list[str] | None = None) -> int:
         "from_xml": "from_xml: XML bytes → objects",
         "semantics": "Semantic checks (semantic_findings on parsed data)",
         "cli": "CLI over a folder",
+        "startup": "Start-up of a fresh interpreter",
     }
     references = {
         "load": "incidents.from_json",
@@ -699,6 +725,7 @@ def main(argv: list[str] | None = None) -> int:
         "from_xml": "incidents.from_xml + XSD",
         "semantics": "semantic_findings",
         "cli": "python -m incidents validate",
+        "startup": "python -c pass",
     }
     print("\n## Results\n")
     print(

@@ -38,6 +38,7 @@ from typing import Final, Literal, Self, cast, get_args
 import attrs
 
 from incidents.errors import FieldError, OrderError
+from incidents.model._edtf_messages import SEASON, not_a_date
 from incidents.model._fields import doc, fail
 
 __all__ = [
@@ -305,7 +306,7 @@ class PartialDate:
             code, reason = "E206", not_a_date(text)
         except FieldError as error:
             code, reason = error.code, error.reason
-            if _SEASON.search(text):  # a season reads as a month from 21 to 41
+            if SEASON.search(text):  # a season reads as a month from 21 to 41
                 reason = not_a_date(text)
         raise FieldError(cls.__name__, "text", text, reason, code)
 
@@ -417,47 +418,6 @@ def _end_text(point: DatePoint | None, missing: Missing | None) -> str:
     if point is not None:
         return str(point)
     return ".." if missing == "open" else ""
-
-
-#: An EDTF season or quarter: a "month" from 21 to 41.
-_SEASON: Final = re.compile(r"^[0-9]{4}-(?:2[1-9]|3[0-9]|4[01])(?:$|[~?%/])")
-#: EDTF forms this library does not read, each with what it is and what to write instead.
-_UNSUPPORTED: Final[tuple[tuple[re.Pattern[str], str, str], ...]] = (
-    (
-        re.compile(r"^(?:\.\.)?/(?:\.\.)?$|^\.\./\.\.$"),
-        "no date on either side of '/'",
-        "give at least one end: '2018-03-14/..' or '../2018-03'",
-    ),
-    (
-        re.compile(r"X.*[~?%]|[~?%].*X(?!.*/)"),
-        "unspecified digits ('X') and a qualifier on one date (EDTF level 2)",
-        "keep one of them: '2018-03-XX' or '2018-03~'",
-    ),
-    (
-        re.compile(r"X[0-9]|XX-[0-9]|^[0-9]?X|/[0-9]?X|[0-9]X-|XXX"),
-        "unspecified digits ('X') other than the last part of a date (EDTF level 2)",
-        "leave out what is not known from the end: '2018-03-XX', '2018-XX' or '201X'",
-    ),
-    (
-        _SEASON,
-        "a season or quarter (21 to 41)",
-        "the interval of its months, such as '2018-03/2018-05'",
-    ),
-    (re.compile(r"^Y|^-|/-|/Y"), "a year outside 1 to 9999", "a year from 1 to 9999"),
-    (re.compile(r"^[\[{]"), "a set of dates", "one date or interval per record"),
-)
-
-
-def not_a_date(text: str) -> str:
-    """Why ``text`` is not a date this library reads: valid EDTF it does not support is
-    named as such, so it is not mistaken for a typo."""
-    for pattern, what, instead in _UNSUPPORTED:
-        if pattern.search(text):
-            return f"is EDTF with {what}, which this library does not read; {instead}"
-    return (
-        "is not a date such as '2025', '2025-06', '2025-06-27', '2025-06~', "
-        "'2024-12-25/2025-07-04' or '2018-03-14/..'"
-    )
 
 
 @lru_cache(maxsize=4096)

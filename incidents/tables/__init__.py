@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from incidents.model.dataset import Dataset
-from incidents.tables.columns import TABLE_NAMES
+
+if TYPE_CHECKING:
+    from incidents.tables.columns import TABLE_NAMES
 
 __all__ = ["TABLE_NAMES", "from_tables", "tables", "to_pandas"]
 
@@ -55,3 +57,13 @@ def to_pandas(dataset: Dataset) -> dict[str, Any]:
 
     require("pandas", "incidents.to_pandas")
     return {name: table.to_pandas() for name, table in build(dataset).items()}
+
+
+def __getattr__(name: str) -> object:
+    """``TABLE_NAMES`` loads with the table plan on first use, so ``import incidents`` does
+    not pay for it."""
+    if name == "TABLE_NAMES":
+        from incidents.tables.columns import TABLE_NAMES
+
+        return TABLE_NAMES
+    raise AttributeError(f"module 'incidents.tables' has no attribute {name!r}")
