@@ -330,6 +330,7 @@ def test_a_file_that_cannot_be_opened_is_unreadable(
     assert f"incidents: {files['json']}: {reason}\n" == err
     assert out.endswith(f"0 warnings, 1 unreadable ({files['json']}: {reason})\n")
     assert 2 == run(capsys, "show", str(files["jsonl"]))[0]
+    assert 2 == run(capsys, "convert", str(files["jsonl"]), "--to", "json")[0]
 
 
 def test_an_oversized_document_is_e108(

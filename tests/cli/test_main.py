@@ -38,6 +38,18 @@ def test_a_mistyped_command_suggests_the_right_one(
     assert err.endswith(f"incidents: error: unknown command {typed!r}; did you mean {meant!r}?\n")
 
 
+def test_the_command_after_a_double_dash_is_checked_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """-- ends the options; the word after it is the command, and checked as one."""
+    code, _, err = run(capsys, "-q", "--", "shw", "x.json")
+    assert 2 == code
+    assert "unknown command 'shw'; did you mean 'show'?" in err
+    code, _, err = run(capsys, "-q", "--")
+    assert 2 == code
+    assert "the following arguments are required: COMMAND" in err
+
+
 def test_a_command_near_nothing_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     """With no near command, the message lists them all."""
     code, _, err = run(capsys, "frobnicate")

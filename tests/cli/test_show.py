@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import incidents
+import incidents.cli.inputs
 from incidents.cli.main import main
 from incidents.cli.show import summary_document
 from incidents.views.summary import contested_facts, timeline
@@ -159,3 +160,50 @@ def test_show_json_entries_have_every_key() -> None:
         fact for fact in summary["contested"] if fact["fact"] == "casualty 1 (detained): count"
     )
     assert {"best": 50, "qualifier": "about"} == counted["claims"][0]["value"]
+
+
+@pytest.mark.parametrize(("form", "start"), [("graph", "flowchart LR"), ("timeline", "timeline")])
+def test_the_diagrams_come_with_the_problems(
+    capsys: pytest.CaptureFixture[str], dangling: Path, form: str, start: str
+) -> None:
+    """The Mermaid forms are drawn for a readable dataset and its problems still printed."""
+    code, out, err = run(capsys, "show", "--format", form, str(dangling))
+    assert 1 == code
+    assert out.startswith(start)
+    assert ": E402 " in err
+
+
+def test_show_json_of_a_file_that_is_no_dataset(
+    capsys: pytest.CaptureFixture[str], broken: Path
+) -> None:
+    """The JSON document carries validate's problems and no summary; exit 1, stderr quiet."""
+    main(["validate", "--format", "json", str(broken)])
+    expected = json.loads(capsys.readouterr().out)["files"][0]["problems"]
+    code, out, err = run(capsys, "show", "--format", "json", str(broken))
+    assert (1, "") == (code, err)
+    document = json.loads(out)
+    assert (False, expected, None) == (document["ok"], document["problems"], document["summary"])
+
+
+def test_an_oversized_document_is_not_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document over the size limit is reported (E108) and not read."""
+    monkeypatch.setattr(incidents.cli.inputs, "MAX_DOCUMENT_BYTES", 100)
+    code, out, err = run(capsys, "show", str(EXAMPLE))
+    assert (1, "") == (code, out)
+    assert err.startswith(f"{EXAMPLE}: E108 the document is ")
+    assert err.endswith("invalid (1 error); not read as a dataset\n")
+
+
+def test_what_the_reader_refuses_is_reported_even_if_validation_missed_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, broken: Path
+) -> None:
+    """Should validation ever pass a file the reader refuses, the reader's problems are
+    printed and the exit code is 1."""
+    monkeypatch.setattr(incidents.cli.inputs, "problems_in", lambda *_: iter(()))
+    code, out, err = run(capsys, "show", str(broken))
+    assert (1, "") == (code, out)
+    assert f"{broken}: E204 the string 'stat'" in err  # the reader knows no line
+    assert "(at /actors/0/kind)" in err
+    assert err.endswith("; not read as a dataset\n")
