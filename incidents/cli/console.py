@@ -25,6 +25,8 @@ __all__ = [
     "FORMATS",
     "OK",
     "PROBLEMS",
+    "QUIET",
+    "VERBOSE",
     "ProgressBar",
     "Style",
     "Subcommands",
@@ -72,6 +74,12 @@ EXIT_CODES: Final = exit_codes("success", "problems found in the input")
 Subcommands = argparse._SubParsersAction  # the type argparse gives no public name
 
 
+#: What ``-q`` and ``-v`` do, unless a subcommand says it more exactly.
+QUIET: Final = "say less: only the output asked for and the problems found"
+VERBOSE: Final = "say more where there is more to say (validate: each file's verdict)"
+_NOTHING_MORE: Final = "accepted by every command; this one has nothing more to say"
+
+
 def subcommand(
     commands: Subcommands[argparse.ArgumentParser],
     name: str,
@@ -79,21 +87,26 @@ def subcommand(
     description: str,
     examples: str,
     codes: str,
+    quiet: str = QUIET,
+    verbose: str = _NOTHING_MORE,
 ) -> argparse.ArgumentParser:
     """Add the parser of one subcommand: its summary in the main help, its description
     wrapped, its examples and its own exit codes (from :func:`exit_codes`) after its
-    options. The global ``-q`` and ``-v`` are accepted after the subcommand too."""
+    options. The global ``-q`` and ``-v`` are accepted after the subcommand too, with
+    help that says what they do for it."""
     return commands.add_parser(
         name,
         help=summary,
         description=textwrap.fill(description, 79),
         epilog=f"{examples}\n\n{codes}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[verbosity_options(after_command=True)],
+        parents=[verbosity_options(after_command=True, quiet=quiet, verbose=verbose)],
     )
 
 
-def verbosity_options(*, after_command: bool) -> argparse.ArgumentParser:
+def verbosity_options(
+    *, after_command: bool, quiet: str = QUIET, verbose: str = VERBOSE
+) -> argparse.ArgumentParser:
     """A parent parser with ``-q`` and ``-v``; after the subcommand they have no default,
     so they never undo the same option given before it."""
     options = argparse.ArgumentParser(add_help=False)
@@ -106,7 +119,7 @@ def verbosity_options(*, after_command: bool) -> argparse.ArgumentParser:
         action="store_const",
         const="quiet",
         default=default,
-        help="print only the problems found (no summary line, no 'wrote' message)",
+        help=quiet,
     )
     group.add_argument(
         "-v",
@@ -115,7 +128,7 @@ def verbosity_options(*, after_command: bool) -> argparse.ArgumentParser:
         action="store_const",
         const="verbose",
         default=default,
-        help="say more: validate lists every file with its verdict",
+        help=verbose,
     )
     return options
 

@@ -54,6 +54,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
             "usage error, a file that cannot be read or written, an output that is the "
             "input,\n     or one that exists with --no-clobber",
         ),
+        quiet="do not say what was written",
     )
     convert.add_argument("input", metavar="IN", help="the dataset to read, or - for standard input")
     convert.add_argument("output", metavar="OUT", nargs="?", help="the file to write")

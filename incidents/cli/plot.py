@@ -33,6 +33,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
             "usage error (a bad --dyad, --from or --to), Matplotlib not installed, or a\n"
             "     file that cannot be read or written",
         ),
+        quiet="do not say what was written",
     )
     parser.add_argument("path", metavar="PATH", help="the dataset to read, or - for standard input")
     parser.add_argument(

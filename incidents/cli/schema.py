@@ -22,6 +22,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents schema > incidents.schema.json
   incidents schema --format xsd -o incidents.xsd""",
         exit_codes("the schema printed or written", None, "usage error, or FILE cannot be written"),
+        quiet="do not say what was written (with -o)",
     )
     schema.add_argument(
         "--format", choices=("json", "xsd"), default="json", help="which schema (default json)"

@@ -56,6 +56,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
             "the dataset has errors (printed on standard error); the summary is printed\n"
             "     when the file can still be read as a dataset",
         ),
+        quiet="print the problems without the closing verdict line",
     )
     show.add_argument("path", metavar="PATH", help="the dataset to read, or - for standard input")
     show.add_argument(

@@ -202,6 +202,8 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
             "usage error, or a path that names no readable file (no such file, an empty "
             "folder,\n     a glob that matches nothing, permission denied)",
         ),
+        quiet="print only the problems (no summary line)",
+        verbose="list every file with its verdict, then the summary",
     )
     validate.add_argument(
         "paths",

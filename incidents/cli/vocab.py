@@ -32,6 +32,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents vocab MeasureKind
   incidents vocab""",
         exit_codes("the terms printed", None, "usage error, or NAME is no vocabulary"),
+        quiet="accepted by every command; this one prints only what is asked",
     )
     command.add_argument(
         "name",
