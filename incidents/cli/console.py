@@ -133,15 +133,21 @@ def verbosity_options(
     return options
 
 
-def use_colour(stream: IO[str], environ: Mapping[str, str] = os.environ) -> bool:
+def use_colour(
+    stream: IO[str], environ: Mapping[str, str] = os.environ, *, windows: bool = os.name == "nt"
+) -> bool:
     """Whether to colour what goes to ``stream``: never with ``NO_COLOR`` set (to anything
     but the empty string), always with ``FORCE_COLOR`` set, otherwise only on a terminal
-    whose ``TERM`` is not ``dumb`` (the order CPython's own coloured output follows)."""
+    whose ``TERM`` is not ``dumb`` (the order CPython's own coloured output follows). On
+    Windows, only in a terminal known to draw ANSI colours (Windows Terminal, or one that
+    sets ``TERM``): the old console prints the codes as they are."""
     if environ.get("NO_COLOR"):
         return False
     if environ.get("FORCE_COLOR"):
         return True
     if environ.get("TERM") == "dumb":
+        return False
+    if windows and not (environ.get("WT_SESSION") or environ.get("TERM")):
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

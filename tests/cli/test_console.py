@@ -44,12 +44,30 @@ def test_colour_follows_no_color_force_color_and_the_terminal(
 ) -> None:
     """NO_COLOR turns colour off, FORCE_COLOR on; otherwise only a terminal gets it."""
     stream = Terminal() if terminal else io.StringIO()
-    assert expected == use_colour(stream, environ)
+    assert expected == use_colour(stream, environ, windows=False)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, False),
+        ({"WT_SESSION": "0a1b"}, True),
+        ({"TERM": "xterm-256color"}, True),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"WT_SESSION": "0a1b", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_on_windows_only_a_terminal_known_to_draw_colours_gets_them(
+    environ: dict[str, str], expected: bool
+) -> None:
+    """The old Windows console shows escape codes as text: colour needs Windows Terminal,
+    a TERM, or FORCE_COLOR."""
+    assert expected == use_colour(Terminal(), environ, windows=True)
 
 
 def test_a_stream_without_isatty_gets_no_colour() -> None:
     """An object that cannot say whether it is a terminal is not one."""
-    assert not use_colour(object(), {})  # type: ignore[arg-type]
+    assert not use_colour(object(), {}, windows=False)  # type: ignore[arg-type]
 
 
 def test_problem_codes_are_coloured_by_severity() -> None:
