@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.cli.inputs import load, single
-from incidents.errors import FileError, MissingExtraError
-from incidents.tables.export import EXPORT_FORMATS, ExportFormat, export
+from incidents.cli.console import OK, Subcommands, exit_codes, fail, subcommand
+from incidents.tables.formats import EXPORT_FORMATS, ExportFormat
 
 __all__ = ["add_parser", "run_export"]
 
@@ -36,6 +34,11 @@ examples:
   incidents export crisis.json --to parquet crisis-tables
   incidents export crisis.json --to duckdb crisis.duckdb
   incidents export crisis.json --to plover crisis.plover.jsonl --force""",
+        exit_codes(
+            "the output written",
+            "the input has errors (nothing written)",
+            "usage error, a file that cannot be read or written, or the extra missing",
+        ),
     )
     parser.add_argument(
         "input", metavar="DATA", help="the dataset to read, or - for standard input"
@@ -54,6 +57,10 @@ def _run(options: argparse.Namespace) -> int:
 
 def run_export(source: str, to: ExportFormat, target: str, force: bool) -> int:
     """Export ``source`` as ``to`` to ``target``; the exit code."""
+    from incidents.cli.inputs import load, single
+    from incidents.errors import FileError, MissingExtraError
+    from incidents.tables.export import export
+
     item = single(source)
     if isinstance(item, str):
         return fail(item)

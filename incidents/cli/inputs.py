@@ -39,8 +39,10 @@ from incidents.validation.validator import MAX_DOCUMENT_BYTES, validate
 __all__ = [
     "STDIN",
     "SUFFIXES",
+    "Examined",
     "Format",
     "Input",
+    "examine",
     "expand",
     "format_of",
     "load",
@@ -198,18 +200,57 @@ def load(item: Input, check: bool) -> Dataset | int:
     except FileError as error:
         return fail(str(error))
     except ParseError as error:
-        for found in error.problems:
-            problem = Problem(
-                code=found.code,
-                message=found.message,
-                location=path_to_pointer(found.path) if found.path.startswith("$") else found.path,
-                line=found.line,
-                column=found.column,
-            )
+        for problem in _problems_of(error):
             print(describe_problem(item.name, problem), file=sys.stderr)
         count = plural(len(error.problems), "problem")
         print(f"incidents: {item.name}: not read as a dataset ({count})", file=sys.stderr)
         return PROBLEMS
+
+
+@attrs.frozen
+class Examined:
+    """An input validated and, where it can be, read: what ``incidents show`` works from."""
+
+    #: Every problem validation finds, as ``incidents validate`` reports them.
+    problems: tuple[Problem, ...]
+    #: The dataset, or ``None`` when the input cannot be read as one.
+    dataset: Dataset | None
+
+    @property
+    def errors(self) -> int:
+        """How many of the problems are errors."""
+        return sum(problem.severity is Severity.ERROR for problem in self.problems)
+
+
+def examine(item: Input) -> Examined:
+    """Validate the input, then read it as a dataset if it can be (a dataset whose only
+    errors are semantic, such as a dangling reference, is read);
+    :class:`~incidents.FileError` if it cannot be opened."""
+    with opened(item) as stream:
+        format_ = format_of(item, stream)
+        start = stream.tell()
+        problems = tuple(problems_in(stream, format_))
+        if any(problem.code == "E108" for problem in problems):  # too large to read
+            return Examined(problems, None)
+        stream.seek(start)
+        try:
+            return Examined(problems, _parse(stream.read(), format_))
+        except ParseError as error:
+            if not any(problem.severity is Severity.ERROR for problem in problems):
+                problems += tuple(_problems_of(error))  # the reader refused what validation let by
+            return Examined(problems, None)
+
+
+def _problems_of(error: ParseError) -> Iterator[Problem]:
+    """A reader's problems as validation's (a JSONPath turned into a JSON Pointer)."""
+    for found in error.problems:
+        yield Problem(
+            code=found.code,
+            message=found.message,
+            location=path_to_pointer(found.path) if found.path.startswith("$") else found.path,
+            line=found.line,
+            column=found.column,
+        )
 
 
 def _parse(data: bytes, format_: Format) -> Dataset:

@@ -2,17 +2,24 @@
 
 Every subcommand has ``--help``. Exit codes are the same for all: 0 success, 1 problems in
 the input (an invalid dataset), 2 a usage error or a file that cannot be read or written.
-Errors are one line on standard error, never a traceback.
+Errors are one line on standard error, never a traceback. A mistyped command or option is
+answered with the nearest one (``difflib``, as ``incidents vocab`` does for vocabularies).
+
+Building the parser imports only ``argparse`` and the subcommand modules, which load the
+readers and validators inside their handlers: ``incidents --version`` and ``--help`` stay
+fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
+from collections.abc import Sequence
 
 from incidents._version import __version__
-from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail
+from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail, verbosity_options
 from incidents.cli.convert import add_parser as add_convert
 from incidents.cli.export import add_parser as add_export
 from incidents.cli.plot import add_parser as add_plot
@@ -23,7 +30,7 @@ from incidents.cli.validate import add_parser as add_validate
 from incidents.cli.vocab import add_parser as add_vocab
 from incidents.errors import IncidentsError
 
-__all__ = ["main", "parser"]
+__all__ = ["main", "parse", "parser"]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,9 +38,10 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="incidents",
         description="Validate, convert, summarise, export and query datasets of diplomatic\n"
-        "incidents (JSON, JSON Lines and XML).",
+        "incidents (JSON, JSON Lines and XML). -q and -v may come before or after the command.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[verbosity_options(after_command=False)],
     )
     main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -44,6 +52,56 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The options ``argv`` (default: the process arguments) gives; a usage error (exit 2)
+    names the nearest command or option to a mistyped one."""
+    main_parser = parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    commands = _commands(main_parser)
+    command = _command_in(arguments)
+    if command is not None and command not in commands:
+        near = difflib.get_close_matches(command, list(commands), n=1)
+        hint = f"did you mean {near[0]!r}?" if near else f"choose from {', '.join(commands)}"
+        main_parser.error(f"unknown command {command!r}; {hint}")
+    options, extras = main_parser.parse_known_args(arguments)
+    if extras:
+        subparser = commands[options.command]
+        known = [*_option_strings(main_parser), *_option_strings(subparser)]
+        words = [_with_suggestion(extra, known) for extra in extras]
+        subparser.error(f"unrecognized arguments: {' '.join(words)}")
+    return options
+
+
+def _commands(main_parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in main_parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}  # pragma: no cover - the parser always has its subcommands
+
+
+def _command_in(arguments: list[str]) -> str | None:
+    """The command among the arguments: the first that is not an option (no option before
+    the command takes a value)."""
+    for position, argument in enumerate(arguments):
+        if argument == "--":
+            return arguments[position + 1] if position + 1 < len(arguments) else None
+        if not argument.startswith("-") or argument == "-":
+            return argument
+    return None
+
+
+def _option_strings(command: argparse.ArgumentParser) -> list[str]:
+    return [flag for action in command._actions for flag in action.option_strings]
+
+
+def _with_suggestion(argument: str, known: list[str]) -> str:
+    """``--strct (did you mean --strict?)`` for an option near a known one."""
+    if not argument.startswith("-"):
+        return argument
+    near = difflib.get_close_matches(argument.split("=", 1)[0], known, n=1)
+    return f"{argument} (did you mean {near[0]}?)" if near else argument
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: the process arguments); the exit code."""
     for stream in (sys.stdout, sys.stderr):
@@ -51,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         if reconfigure is not None:  # characters the terminal cannot show become escapes
             reconfigure(errors="backslashreplace")
     try:
-        options = parser().parse_args(argv)
+        options = parse(argv)
     except SystemExit as exit_:  # --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else FAILURE
     try:

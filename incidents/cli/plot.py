@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.cli.inputs import load, single
-from incidents.errors import ArgumentError
+from incidents.cli.console import OK, Subcommands, Verbosity, exit_codes, fail, subcommand, wrote
 
 __all__ = ["add_parser", "plot"]
 
@@ -28,6 +27,13 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         """examples:
   incidents plot examples/russia-azerbaijan-2025.json -o crisis.svg
   incidents plot crisis.json -o week.png --dyad AZ RU --from 2025-06-24 --to 2025-07-05""",
+        exit_codes(
+            "the chart written",
+            "the dataset cannot be read (its problems printed on standard error)",
+            "usage error (a bad --dyad, --from or --to), Matplotlib not installed, or a\n"
+            "     file that cannot be read or written",
+        ),
+        quiet="do not say what was written",
     )
     parser.add_argument("path", metavar="PATH", help="the dataset to read, or - for standard input")
     parser.add_argument(
@@ -58,6 +64,7 @@ def _run(options: argparse.Namespace) -> int:
         start=options.start,
         end=options.end,
         title=options.title,
+        verbosity=options.verbosity,
     )
 
 
@@ -69,11 +76,14 @@ def plot(
     start: str | None = None,
     end: str | None = None,
     title: str | None = None,
+    verbosity: Verbosity = "normal",
 ) -> int:
     """Draw the chart of the dataset at ``path`` into ``output``; the exit code."""
     from incidents.charts import plot as draw
     from incidents.charts import save
     from incidents.charts.chart import require_matplotlib
+    from incidents.cli.inputs import load, single
+    from incidents.errors import ArgumentError
 
     require_matplotlib()
     item = single(path)
@@ -89,4 +99,5 @@ def plot(
         where = f"{item.name}" if option is None else option
         return fail(f"{where}: {error.reason} (got {error.value!r})")
     save(figure, output)
+    wrote(output, f"escalation chart, {Path(output).suffix.lstrip('.').upper()}", verbosity)
     return OK

@@ -13,11 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.cli.inputs import load, single
-from incidents.errors import FileError, MissingExtraError, QueryError
+from incidents.cli.console import OK, Subcommands, exit_codes, fail, subcommand
 from incidents.tables.columns import TABLE_NAMES
-from incidents.tables.query import OUTPUT_FORMATS, OutputFormat, format_result, query
+from incidents.tables.formats import OUTPUT_FORMATS, OutputFormat
 
 __all__ = ["add_parser", "run_query"]
 
@@ -35,6 +33,11 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         """examples:
   incidents query crisis.json "SELECT kind, count(*) AS n FROM measures GROUP BY kind"
   incidents query crisis-tables "SELECT * FROM claims WHERE field = 'count'" --format csv""",
+        exit_codes(
+            "the result printed",
+            "the input has errors",
+            "usage error, bad SQL, a file that cannot be read, or the extra missing",
+        ),
     )
     parser.add_argument("input", metavar="DATA", help="a dataset file, Parquet folder or .duckdb")
     parser.add_argument("sql", metavar="SQL", help="the query")
@@ -50,6 +53,7 @@ def _run(options: argparse.Namespace) -> int:
 
 def _tables(source: str) -> dict[str, Any] | int:
     """The tables of DATA, or the exit code (problems printed)."""
+    from incidents.cli.inputs import load, single
     from incidents.tables.build import tables
     from incidents.tables.files import read_duckdb, read_parquet
 
@@ -67,6 +71,9 @@ def _tables(source: str) -> dict[str, Any] | int:
 
 def run_query(source: str, sql: str, format_: OutputFormat) -> int:
     """Run ``sql`` over the tables of ``source`` and print the result; the exit code."""
+    from incidents.errors import FileError, MissingExtraError, QueryError
+    from incidents.tables.query import format_result, query
+
     try:
         found = _tables(source)
         if isinstance(found, int):

@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.errors import FileError
-from incidents.formats.files import write_bytes
-from incidents.schemagen.json_generator import json_schema_text
-from incidents.schemagen.xsd_generator import xml_schema
+from incidents.cli.console import OK, Subcommands, Verbosity, exit_codes, fail, subcommand, wrote
 
 __all__ = ["add_parser", "schema"]
 
@@ -25,6 +21,8 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         """examples:
   incidents schema > incidents.schema.json
   incidents schema --format xsd -o incidents.xsd""",
+        exit_codes("the schema printed or written", None, "usage error, or FILE cannot be written"),
+        quiet="do not say what was written (with -o)",
     )
     schema.add_argument(
         "--format", choices=("json", "xsd"), default="json", help="which schema (default json)"
@@ -34,11 +32,16 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
 
 
 def _run(options: argparse.Namespace) -> int:
-    return schema(options.format, options.output)
+    return schema(options.format, options.output, options.verbosity)
 
 
-def schema(format_: str, output: str | None) -> int:
+def schema(format_: str, output: str | None, verbosity: Verbosity = "normal") -> int:
     """Print the schema (``json`` or ``xsd``), or write it to ``output``."""
+    from incidents.errors import FileError
+    from incidents.formats.files import write_bytes
+    from incidents.schemagen.json_generator import json_schema_text
+    from incidents.schemagen.xsd_generator import xml_schema
+
     payload = json_schema_text().encode("utf-8") if format_ == "json" else xml_schema()
     try:
         if output is None:
@@ -49,4 +52,6 @@ def schema(format_: str, output: str | None) -> int:
             write_bytes(payload, output)
     except FileError as error:
         return fail(str(error))
+    if output is not None:
+        wrote(output, "JSON Schema" if format_ == "json" else "XSD", verbosity)
     return OK

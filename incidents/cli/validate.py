@@ -1,10 +1,12 @@
 """``incidents validate``: check files and report every problem, as text or as JSON.
 
 Text output is one line a problem, ``path:line:column: CODE message (at location)``, then a
-summary line. JSON output (``--format json``) is one document with every file's problems
-and the summary; for JSON Lines files those problems are gathered in memory until the end,
-which the text output never does. Exit codes: 0 every file valid (warnings allowed unless
-``--strict``), 1 problems found, 2 a usage or input/output error.
+summary line (left out with ``-q``; with ``-v``, a verdict line after each file). A path
+that names no file (an empty folder, a glob that matches nothing) is said on standard error
+and in the summary line, with the reason. JSON output (``--format json``) is one document
+with every file's problems and the summary; for JSON Lines files those problems are gathered
+in memory until the end, which the text output never does. Exit codes: 0 every file valid
+(warnings allowed unless ``--strict``), 1 problems found, 2 a usage or input/output error.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -22,15 +24,18 @@ from incidents.cli.console import (
     OK,
     PROBLEMS,
     ProgressBar,
+    Style,
     Subcommands,
+    Verbosity,
     describe_problem,
+    exit_codes,
     plural,
     subcommand,
+    verdict,
 )
-from incidents.cli.inputs import Input, expand, format_of, opened, problems_in
-from incidents.errors import FileError
-from incidents.validation.codes import Severity
-from incidents.validation.report import Problem
+
+if TYPE_CHECKING:
+    from incidents.validation.report import Problem
 
 __all__ = ["Tally", "add_parser", "run"]
 
@@ -42,23 +47,28 @@ class Tally:
     strict: bool = False
     files: int = 0
     invalid: int = 0
-    unreadable: int = 0
     errors: int = 0
     warnings: int = 0
+    #: Every path that could not be read, with the reason.
+    unreadable: list[tuple[str, str]] = attrs.Factory(list)
 
     def add(self, problems: list[Problem] | None = None, counts: tuple[int, int] = (0, 0)) -> bool:
         """Count one file from its problems (or its error and warning counts); whether it
         passes."""
         errors, warnings = counts
         if problems is not None:
-            errors = sum(problem.severity is Severity.ERROR for problem in problems)
+            errors = sum(problem.severity == "error" for problem in problems)
             warnings = len(problems) - errors
         self.files += 1
         self.errors += errors
         self.warnings += warnings
-        passed = errors == 0 and not (self.strict and warnings)
+        passed = self.passes(errors, warnings)
         self.invalid += not passed
         return passed
+
+    def passes(self, errors: int, warnings: int) -> bool:
+        """Whether a file with these counts is valid (warnings fail only when strict)."""
+        return errors == 0 and not (self.strict and warnings)
 
     def exit_code(self) -> int:
         if self.unreadable:
@@ -66,13 +76,18 @@ class Tally:
         return PROBLEMS if self.invalid else OK
 
     def summary(self) -> str:
-        """``2 files checked: 1 invalid, 5 errors, 1 warning``."""
+        """``2 files checked: 1 invalid, 5 errors, 1 warning``; what could not be read, and
+        why, at the end (``no files checked: empty/: no .json, .jsonl or .xml files in this
+        folder`` when nothing could)."""
+        reasons = "; ".join(f"{path}: {reason}" for path, reason in self.unreadable)
+        if not self.files and self.unreadable:
+            return f"no files checked: {reasons}"
         text = (
             f"{plural(self.files, 'file')} checked: {self.invalid} invalid, "
             f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
         )
         if self.unreadable:
-            text += f", {self.unreadable} unreadable"
+            text += f", {len(self.unreadable)} unreadable ({reasons})"
         return text
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,7 +95,7 @@ class Tally:
             "ok": self.exit_code() == OK,
             "files": self.files,
             "invalid": self.invalid,
-            "unreadable": self.unreadable,
+            "unreadable": len(self.unreadable),
             "errors": self.errors,
             "warnings": self.warnings,
         }
@@ -93,20 +108,25 @@ def run(
     stdout: IO[str],
     stderr: IO[str],
     progress: ProgressBar | None = None,
+    verbosity: Verbosity = "normal",
 ) -> int:
     """Validate the files ``paths`` name; print the report; return the exit code."""
+    from incidents.cli.inputs import expand, format_of, opened, problems_in
+    from incidents.errors import FileError
+
     inputs, failures = expand(paths)
     tally = Tally(strict=strict)
     report: list[dict[str, Any]] = []
-    unreadable: list[dict[str, str]] = []
     bar = progress or ProgressBar(stderr)
     text = output_format == "text"
+    style = Style.of(stdout)
 
     def fail(name: str, reason: str) -> None:
         bar.clear()
         print(f"incidents: {name}: {reason}", file=stderr)
-        unreadable.append({"path": name, "reason": reason})
-        tally.unreadable += 1
+        tally.unreadable.append((name, reason))
+        if text and verbosity == "verbose":
+            print(f"{name}: {style.paint('unreadable', 'error')} ({reason})", file=stdout)
 
     for argument, reason in failures:
         fail(argument, reason)
@@ -120,8 +140,11 @@ def run(
             with opened(item) as stream:
                 problems = problems_in(stream, format_of(item, stream), advance)
                 if text:
-                    counts = _print_problems(item, problems, stdout, bar)
-                    tally.add(counts=counts)
+                    errors, warnings = _print_problems(item.name, problems, stdout, bar, style)
+                    passed = tally.add(counts=(errors, warnings))
+                    if verbosity == "verbose":
+                        said = verdict(passed, errors, warnings)
+                        print(f"{item.name}: {style.paint(said, _role(passed))}", file=stdout)
                 else:
                     found = list(problems)
                     passed = tally.add(found)
@@ -130,23 +153,28 @@ def run(
         except FileError as error:
             fail(item.name, error.reason)
     bar.clear()
-    if text:
-        print(tally.summary(), file=stdout)
-    else:
+    if not text:
+        unreadable = [{"path": path, "reason": reason} for path, reason in tally.unreadable]
         document = {"files": report, "unreadable": unreadable, "summary": tally.to_dict()}
         print(json.dumps(document, ensure_ascii=False, indent=2), file=stdout)
+    elif verbosity != "quiet":
+        print(style.paint(tally.summary(), _role(tally.exit_code() == OK)), file=stdout)
     return tally.exit_code()
 
 
+def _role(passed: bool) -> Literal["ok", "error"]:
+    return "ok" if passed else "error"
+
+
 def _print_problems(
-    item: Input, problems: Iterator[Problem], stdout: IO[str], bar: ProgressBar
+    name: str, problems: Iterator[Problem], stdout: IO[str], bar: ProgressBar, style: Style
 ) -> tuple[int, int]:
     """Print the problems as they come; (errors, warnings)."""
     errors = warnings = 0
     for problem in problems:
         bar.clear()
-        print(describe_problem(item.name, problem), file=stdout)
-        if problem.severity is Severity.ERROR:
+        print(describe_problem(name, problem, style), file=stdout)
+        if problem.severity == "error":
             errors += 1
         else:
             warnings += 1
@@ -161,13 +189,21 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         "check dataset files and report every problem",
         "Check dataset files: syntax, the JSON Schema or XSD, the record rules and the rules "
         "across records. Prints one line a problem, path:line:column: CODE message, then a "
-        "summary. JSON Lines files are checked as a stream, in memory that does not grow "
-        "with the file.",
+        "summary (-q: the problems only; -v: also each file with its verdict). JSON Lines "
+        "files are checked as a stream, in memory that does not grow with the file.",
         """examples:
   incidents validate examples/
-  incidents validate 'data/**/*.jsonl' --strict
+  incidents validate -v 'data/**/*.jsonl' --strict
   cat dataset.xml | incidents validate -
   incidents validate --format json data/ > report.json""",
+        exit_codes(
+            "every file is valid (warnings allowed unless --strict)",
+            "problems found: a file has errors (or warnings, with --strict)",
+            "usage error, or a path that names no readable file (no such file, an empty "
+            "folder,\n     a glob that matches nothing, permission denied)",
+        ),
+        quiet="print only the problems (no summary line)",
+        verbose="list every file with its verdict, then the summary",
     )
     validate.add_argument(
         "paths",
@@ -187,4 +223,11 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
 
 
 def _run(options: argparse.Namespace) -> int:
-    return run(options.paths, options.format, options.strict, sys.stdout, sys.stderr)
+    return run(
+        options.paths,
+        options.format,
+        options.strict,
+        sys.stdout,
+        sys.stderr,
+        verbosity=options.verbosity,
+    )

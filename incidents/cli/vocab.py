@@ -6,17 +6,17 @@ import argparse
 import difflib
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
-from incidents.cli.console import OK, Subcommands, fail, subcommand
-from incidents.model.measure_kinds import VOCABULARIES_BY_NAME, CodeMapping, MeasureKind
-from incidents.model.vocabulary import Vocabulary
+from incidents.cli.console import OK, Subcommands, exit_codes, fail, subcommand
+
+if TYPE_CHECKING:
+    from incidents.model.measure_kinds import CodeMapping
+    from incidents.model.vocabulary import Vocabulary
 
 __all__ = ["add_parser", "render", "vocab"]
 
 _INDENT = " " * 6
-
-#: Every vocabulary, by name.
-ALL = VOCABULARIES_BY_NAME
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
@@ -31,12 +31,14 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         """examples:
   incidents vocab MeasureKind
   incidents vocab""",
+        exit_codes("the terms printed", None, "usage error, or NAME is no vocabulary"),
+        quiet="accepted by every command; this one prints only what is asked",
     )
     command.add_argument(
         "name",
         nargs="?",
         metavar="NAME",
-        help=f"a vocabulary: {', '.join(ALL)}",
+        help="a vocabulary, such as MeasureKind or ActorKind (without NAME: all of them)",
     )
     command.set_defaults(handler=_run)
 
@@ -47,14 +49,18 @@ def _run(options: argparse.Namespace) -> int:
 
 def vocab(name: str | None) -> int:
     """Print the vocabulary ``name`` (any case), or every vocabulary."""
+    from incidents.model.measure_kinds import VOCABULARIES_BY_NAME
+
+    everything = VOCABULARIES_BY_NAME
+
     if name is None:
-        sys.stdout.write("\n".join(render(vocabulary) for vocabulary in ALL.values()))
+        sys.stdout.write("\n".join(render(vocabulary) for vocabulary in everything.values()))
         return OK
-    by_lower = {key.lower(): vocabulary for key, vocabulary in ALL.items()}
+    by_lower = {key.lower(): vocabulary for key, vocabulary in everything.items()}
     vocabulary = by_lower.get(name.lower())
     if vocabulary is None:
-        near = difflib.get_close_matches(name, list(ALL), n=1, cutoff=0.5)
-        hint = f"; did you mean {near[0]}?" if near else f"; one of {', '.join(ALL)}"
+        near = difflib.get_close_matches(name, list(everything), n=1, cutoff=0.5)
+        hint = f"; did you mean {near[0]}?" if near else f"; one of {', '.join(everything)}"
         return fail(f"vocab: no vocabulary {name!r}{hint}")
     sys.stdout.write(render(vocabulary))
     return OK
@@ -62,6 +68,8 @@ def vocab(name: str | None) -> int:
 
 def render(vocabulary: type[Vocabulary]) -> str:
     """The text of one vocabulary: its name and summary, then each term with its meaning."""
+    from incidents.model.measure_kinds import MeasureKind
+
     summary = (vocabulary.__doc__ or "").strip().splitlines()[0]
     lines = [f"{vocabulary.__name__}: {summary}", ""]
     for member in vocabulary:

@@ -7,27 +7,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final, Literal
 
 from incidents.errors import ArgumentError
 from incidents.model.dataset import Dataset
 from incidents.tables import acled, cameo, plover, ucdp
 from incidents.tables.build import tables
 from incidents.tables.files import csv_bytes, replace_file, write_csv, write_duckdb, write_parquet
+from incidents.tables.formats import EXPORT_FORMATS, ExportFormat
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "export"]
-
-ExportFormat = Literal["parquet", "csv", "duckdb", "plover", "ucdp", "acled", "cameo"]
-#: The formats :func:`export` writes, and what each target is.
-EXPORT_FORMATS: Final[dict[ExportFormat, str]] = {
-    "parquet": "a folder of Parquet files, one per table",
-    "csv": "a folder of CSV files with a header, one per table",
-    "duckdb": "a DuckDB database file with one table per table",
-    "plover": "a PLOVER JSON Lines file, one event per incident and per measure",
-    "ucdp": "a CSV file of UCDP GED-style rows, one per incident and casualty outcome",
-    "acled": "a CSV file of ACLED-style rows, one per incident",
-    "cameo": "a CSV file of CAMEO-coded dyadic rows, one per measure and target",
-}
 
 
 def export(

@@ -10,17 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any, Final, Literal
+from typing import Any
 
 from incidents.errors import QueryError
 from incidents.tables._deps import require
 from incidents.tables.files import csv_bytes
+from incidents.tables.formats import OUTPUT_FORMATS, OutputFormat
 
 __all__ = ["OUTPUT_FORMATS", "OutputFormat", "format_result", "query"]
-
-OutputFormat = Literal["table", "csv", "json"]
-#: The formats :func:`format_result` writes.
-OUTPUT_FORMATS: Final[tuple[OutputFormat, ...]] = ("table", "csv", "json")
 
 
 def query(tables: Mapping[str, Any], sql: str) -> Any:

@@ -3,7 +3,6 @@ entry point in a subprocess, and in process for the details."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -126,7 +125,8 @@ def test_validate_unreadable_paths_exit_2(tmp_path: Path, files: dict[str, Path]
     assert f"incidents: {tmp_path / 'missing.json'}: no such file or folder" in result.stderr
     assert "incidents: nope/*.x: no files match this pattern" in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout.endswith("1 file checked: 0 invalid, 0 errors, 0 warnings, 2 unreadable\n")
+    reasons = f"{tmp_path / 'missing.json'}: no such file or folder; nope/*.x: no files match"
+    assert result.stdout.endswith(f"0 warnings, 2 unreadable ({reasons} this pattern)\n")
 
 
 def test_validate_reads_standard_input_in_every_format(files: dict[str, Path]) -> None:
@@ -227,17 +227,9 @@ def test_show_exit_codes(tmp_path: Path, files: dict[str, Path]) -> None:
 
 
 def _hooks(text: str) -> Any:
-    """The hooks: parsed by PyYAML where it is installed, else read from the plain text."""
-    if importlib.util.find_spec("yaml") is not None:  # pragma: no cover - not a test dependency
-        import yaml
-
-        return yaml.safe_load(text)
-    hook: dict[str, Any] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.strip().removeprefix("- ").split(": ", 1)
-            hook[key] = {"true": True, "false": False}.get(value, value)
-    return [hook]
+    """The hooks, parsed by PyYAML (which pre-commit, of the test extra, brings)."""
+    yaml = pytest.importorskip("yaml")
+    return yaml.safe_load(text)
 
 
 def test_the_pre_commit_hook_runs_the_validator() -> None:
@@ -336,8 +328,9 @@ def test_a_file_that_cannot_be_opened_is_unreadable(
     code, out, err = run(capsys, "validate", str(files["json"]), str(files["xml"]))
     assert 2 == code
     assert f"incidents: {files['json']}: {reason}\n" == err
-    assert out.endswith("1 file checked: 0 invalid, 0 errors, 0 warnings, 1 unreadable\n")
+    assert out.endswith(f"0 warnings, 1 unreadable ({files['json']}: {reason})\n")
     assert 2 == run(capsys, "show", str(files["jsonl"]))[0]
+    assert 2 == run(capsys, "convert", str(files["jsonl"]), "--to", "json")[0]
 
 
 def test_an_oversized_document_is_e108(
@@ -404,7 +397,7 @@ def test_show_in_process(
     assert 1 == code
     assert f"{bad}:" in err
     assert "E204" in err
-    assert err.endswith("not read as a dataset (1 problem)\n")
+    assert err.endswith(f"incidents: {bad}: invalid (1 error); not read as a dataset\n")
     assert 2 == run(capsys, "show", str(tmp_path))[0]
 
 
@@ -422,13 +415,13 @@ def test_interruptions_and_closed_pipes_end_quietly(
 ) -> None:
     """Ctrl-C exits 130 with a short message; a closed output pipe exits without a trace."""
 
-    def interrupted(*_: Any) -> int:
+    def interrupted(*_: Any, **__: Any) -> int:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(incidents.cli.validate, "run", interrupted)
     assert (130, "", "incidents: interrupted\n") == run(capsys, "validate", "x")
 
-    def closed(*_: Any) -> int:
+    def closed(*_: Any, **__: Any) -> int:
         raise BrokenPipeError
 
     monkeypatch.setattr(incidents.cli.validate, "run", closed)
@@ -546,8 +539,9 @@ def test_the_summary_counts_in_words() -> None:
     tally.add(counts=(1, 0))
     assert "1 file checked: 1 invalid, 1 error, 0 warnings" == tally.summary()
     tally.add(counts=(0, 2))
-    tally.unreadable = 1
-    assert "2 files checked: 1 invalid, 1 error, 2 warnings, 1 unreadable" == tally.summary()
+    tally.unreadable.append(("gone.json", "no such file or folder"))
+    expected = "2 files checked: 1 invalid, 1 error, 2 warnings, 1 unreadable"
+    assert f"{expected} (gone.json: no such file or folder)" == tally.summary()
     assert 2 == tally.exit_code()
 
 

@@ -58,3 +58,18 @@ def test_a_missing_file_or_output_option(tmp_path, capsys):
     assert "none.json" in capsys.readouterr().err
     assert 2 == main(["plot", str(EXAMPLE)])
     assert "-o/--output" in capsys.readouterr().err
+
+
+def test_plot_says_what_it_wrote_and_refuses_a_file_that_is_no_dataset(tmp_path, capsys):
+    """A chart written is said on standard error; a bad file's problems are printed, exit 1."""
+    target = tmp_path / "chart.svg"
+    assert 0 == main(["plot", str(EXAMPLE), "-o", str(target)])
+    assert f"wrote {target} (escalation chart, SVG)\n" == capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version":"1.0","actors":[{"id":"actor:a","kind":"stat"}]}', "utf-8")
+    assert 1 == main(["plot", str(bad), "-o", str(tmp_path / "bad.svg")])
+    err = capsys.readouterr().err
+    assert f"{bad}: E204 " in err
+    assert "(at /actors/0/kind)" in err
+    assert err.endswith("not read as a dataset (2 problems)\n")
+    assert not (tmp_path / "bad.svg").exists()
