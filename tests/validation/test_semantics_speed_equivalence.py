@@ -26,6 +26,7 @@ import copy
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -390,16 +391,32 @@ a958960a53a3 83af269bdc3f 4f53cda18c2b 4f53cda18c2b 2719c99dae10 8eab44064e1f
 EXPECTED = _DIGESTS.split()
 
 
+_SUGGESTION = re.compile(r"; did you mean '[^']*'\?$")
+
+
+def _without_suggestions(findings: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [(at, code, _SUGGESTION.sub("", message)) for at, code, message in findings]
+
+
 def test_the_fixed_corpus_gives_the_recorded_findings() -> None:
-    """Every document of the fixed corpus gives exactly the findings recorded before."""
+    """Every document of the fixed corpus gives exactly the findings recorded before, but for
+    the did-you-mean that E402 and E403 messages gained later (only ever a suffix)."""
     corpus_documents = documents()
     assert len(EXPECTED) == len(corpus_documents)
     wrong = [
         name
         for (name, data), expected in zip(corpus_documents, EXPECTED, strict=True)
-        if digest(semantic_findings(data)) != expected
+        if digest(_without_suggestions(semantic_findings(data))) != expected
     ]
     assert [] == wrong
+    suggested = [
+        message
+        for _, data in corpus_documents
+        for _, code, message in semantic_findings(data)
+        if _SUGGESTION.search(message)
+    ]
+    assert suggested
+    assert all(message.startswith(("refers to", "cites")) for message in suggested)
 
 
 def test_the_fixed_corpus_has_every_semantic_code() -> None:

@@ -15,9 +15,16 @@ import pytest
 import incidents.examples
 import incidents.validation._syntax_layer
 import incidents.validation.validator
-from incidents import validate
+from incidents import validate as validate_target
 from incidents.validation.codes import CODES, Severity
 from incidents.validation.report import Problem, Report
+
+
+def validate(target: Any) -> Report:
+    """``incidents.validate``, with a document written here as a str passed as its bytes (a
+    str given to ``incidents.validate`` is a path)."""
+    return validate_target(target.encode("utf-8") if isinstance(target, str) else target)
+
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "russia-azerbaijan-2025.json"
 

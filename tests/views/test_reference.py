@@ -129,8 +129,7 @@ def test_cli_reference_covers_every_command_and_option():
         for action in command._actions:
             for flag in action.option_strings:
                 assert f"`{flag}" in section, (name, flag)
-    assert (
-        "usage: incidents validate [-h] [--format {text,json}] [--strict] PATH [PATH ...]" in text
-    )
-    assert "usage: incidents convert [-h] [--to {json,jsonl,xml}] IN [OUT]" in text
+    usage = "usage: incidents validate [-h] [-q] [-v] [--format {text,json}] [--strict]"
+    assert usage in text
+    assert "usage: incidents convert [-h] [-q] [-v] [--to {json,jsonl,xml}] [--no-clobber]" in text
     assert "| `-o FILE`, `--output FILE` | write it here (atomically) |" in text
