@@ -17,6 +17,7 @@ from typing import IO, Any
 
 import attrs
 
+from incidents.cli.collections import check_collection, collection_roots, inside
 from incidents.cli.console import (
     FAILURE,
     OK,
@@ -93,9 +94,15 @@ def run(
     stdout: IO[str],
     stderr: IO[str],
     progress: ProgressBar | None = None,
+    collection: bool = False,
 ) -> int:
-    """Validate the files ``paths`` name; print the report; return the exit code."""
-    inputs, failures = expand(paths)
+    """Validate the files ``paths`` name; print the report; return the exit code.
+
+    Folders with an ``incidents.toml`` (every folder given, with ``collection``) are checked
+    as collections, their files together."""
+    roots, paths = collection_roots(paths, collection)
+    inputs, failures = expand(paths) if paths else ([], [])
+    inputs = [item for item in inputs if not inside(item, roots)]
     tally = Tally(strict=strict)
     report: list[dict[str, Any]] = []
     unreadable: list[dict[str, str]] = []
@@ -129,6 +136,8 @@ def run(
                     report.append({**entry, "problems": [p.to_dict() for p in found]})
         except FileError as error:
             fail(item.name, error.reason)
+    for root in roots:
+        report += check_collection(root, stdout if text else None, bar, tally)[0]
     bar.clear()
     if text:
         print(tally.summary(), file=stdout)
@@ -167,7 +176,8 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents validate examples/
   incidents validate 'data/**/*.jsonl' --strict
   cat dataset.xml | incidents validate -
-  incidents validate --format json data/ > report.json""",
+  incidents validate --format json data/ > report.json
+  incidents validate --collection data/""",
     )
     validate.add_argument(
         "paths",
@@ -183,8 +193,21 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         help="text: one line a problem (default); json: one JSON document for machines",
     )
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.add_argument(
+        "--collection",
+        action="store_true",
+        help="check each folder PATH as one collection (references resolve across its "
+        "files); a folder with an incidents.toml is one anyway",
+    )
     validate.set_defaults(handler=_run)
 
 
 def _run(options: argparse.Namespace) -> int:
-    return run(options.paths, options.format, options.strict, sys.stdout, sys.stderr)
+    return run(
+        options.paths,
+        options.format,
+        options.strict,
+        sys.stdout,
+        sys.stderr,
+        collection=options.collection,
+    )

@@ -61,7 +61,8 @@ def stable_id(record: Record) -> str:
         parts = ["actor", record.country or "", record.name]
     elif isinstance(record, Source):
         date = [] if record.published is None else [str(record.published)]
-        parts = ["source", *date, record.outlet or "", record.title]
+        outlet = record.outlet.split(":", 1)[-1] if record.outlet else ""
+        parts = ["source", *date, outlet, record.title]
     else:
         reason = "expected an Actor, Source, Incident or DiplomaticMeasure"
         raise ArgumentError("stable_id", "record", record, reason)

@@ -141,7 +141,7 @@ _TABLE: Final = (
         "read.",
         "Fix the manifest at the line given: the keys are `name`, `description`, `format`, "
         "`include` and `exclude` (docs/collections.md); `format` is a 1.x version such as "
-        "`\"1.1\"`, the globs are lists of strings.",
+        '`"1.1"`, the globs are lists of strings.',
     ),
     Code(
         "E111",
@@ -177,14 +177,13 @@ _TABLE: Final = (
         "A file in a collection has a suffix that is not `.json`, `.jsonl` or `.xml`; it is "
         "skipped.",
         "Move the file out of the collection, or exclude it in `incidents.toml` (`exclude = "
-        "[\"notes/**\"]`); a dataset file needs one of the three suffixes.",
+        '["notes/**"]`); a dataset file needs one of the three suffixes.',
     ),
     Code(
         "W102",
         Layer.SYNTAX,
         "same file twice",
-        "Two paths of a collection are the same file or folder (through a link); it is read "
-        "once.",
+        "Two paths of a collection are the same file or folder (through a link); it is read once.",
         "Remove the link, or exclude one of the two paths in `incidents.toml`.",
     ),
     Code(
