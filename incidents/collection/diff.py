@@ -71,8 +71,9 @@ class Delta:
     changed: tuple[Change, ...] = ()
     #: (old, new) when the schema version changed.
     schema_version: tuple[str, str] | None = None
-    #: The ids of each record list in the new order, when it is not the old order with the
-    #: added records at the end (``None`` otherwise).
+    #: The ids of each record list (actors, sources, incidents, measures) in the new order,
+    #: for the lists whose new order is not the old one with the added records at the end
+    #: (``()`` for the others); ``None`` when no list is reordered.
     order: tuple[tuple[str, ...], ...] | None = None
 
     @property
@@ -95,7 +96,11 @@ class Delta:
             "added": [_record_dict(record) for record in self.added],
             "removed": [_record_dict(record) for record in self.removed],
             "changed": [change.to_dict() for change in self.changed],
-            "order": None if self.order is None else dict(zip(LISTS, self.order, strict=True)),
+            "order": (
+                None
+                if self.order is None
+                else {key: list(ids) for key, ids in zip(LISTS, self.order, strict=True) if ids}
+            ),
         }
 
     def lines(self) -> Iterator[str]:
@@ -157,11 +162,14 @@ def diff(old: Dataset, new: Dataset) -> Delta:
     if old.schema_version != new.schema_version:
         version = (old.schema_version, new.schema_version)
     delta = Delta(added=added, removed=removed, changed=tuple(changed), schema_version=version)
-    wanted = tuple(tuple(record.id for record in getattr(new, key)) for key in LISTS)
-    produced = tuple(
-        tuple(record.id for record in getattr(apply(old, delta), key)) for key in LISTS
-    )
-    return delta if produced == wanted else attrs.evolve(delta, order=wanted)
+    wanted = [tuple(record.id for record in getattr(new, key)) for key in LISTS]
+    applied = apply(old, delta)
+    produced = [tuple(record.id for record in getattr(applied, key)) for key in LISTS]
+    if produced == wanted:
+        return delta
+    # Only the lists whose order differs; () for the others (an empty list has no order).
+    order = tuple(ids if ids != made else () for ids, made in zip(wanted, produced, strict=True))
+    return attrs.evolve(delta, order=order)
 
 
 def apply(old: Dataset, delta: Delta) -> Dataset:
@@ -205,6 +213,8 @@ def apply(old: Dataset, delta: Delta) -> Dataset:
         lists[key] = kept
     if delta.order is not None:
         for key, ids in zip(LISTS, delta.order, strict=True):
+            if not ids:
+                continue
             by_id = _index(lists[key])
             lists[key] = [by_id[record_id] for record_id in ids if record_id in by_id]
     version = delta.schema_version[1] if delta.schema_version else old.schema_version
