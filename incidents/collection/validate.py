@@ -86,6 +86,7 @@ class _Checker:
         self.index = Index()
         self.local: dict[int, list[Problem]] = {}
         self.positions: dict[int, dict[str, tuple[int, int]]] = {}  # lines of files read again
+        self.documents: dict[int, Any] = {}  # XML documents read again
 
     def run(self) -> list[FileProblem]:
         for number, member in enumerate(self.members):
@@ -254,13 +255,21 @@ class _Checker:
                 code = "W404"
                 message = f"the same record is in {where}; it counts once"
             line, column = self._position(number, key, position, pointer)
-            found.append(
-                (
-                    number,
-                    Problem(code=code, message=message, location=pointer, line=line, column=column),
-                )
+            location = self._xpath(number, pointer) if member.format == "xml" else pointer
+            problem = Problem(
+                code=code, message=message, location=location, line=line, column=column
             )
+            found.append((number, problem))
         return found
+
+    def _xpath(self, number: int, pointer: str) -> str:
+        return self._xml(number).where(pointer)[0]
+
+    def _xml(self, number: int) -> Any:
+        """The parsed XML document of a file read again (once)."""
+        if number not in self.documents:
+            self.documents[number] = parse_xml(self.members[number].path.read_bytes())
+        return self.documents[number]
 
     def _record(self, number: int, key: str, position: int, loaded: dict[int, Any]) -> Any:
         member = self.members[number]
@@ -271,7 +280,7 @@ class _Checker:
         if number not in loaded:
             content = member.path.read_bytes()
             if member.format == "xml":
-                loaded[number] = parse_xml(content).data
+                loaded[number] = self._xml(number).data
             else:
                 parsed = parse(content)
                 loaded[number] = parsed[0] if isinstance(parsed, tuple) else None
@@ -298,7 +307,7 @@ class _Checker:
             inner = spots.get(pointer, (1, 1))
             return position, inner[1]
         if member.format == "xml":
-            return parse_xml(member.path.read_bytes()).where(pointer)[1], None
+            return self._xml(number).where(pointer)[1], None
         if number not in self.positions:
             self.positions[number] = value_positions(member.path.read_bytes().decode("utf-8"))
         return self.positions[number].get(pointer, (None, None))
