@@ -18,7 +18,7 @@ record          the id is made of
 Every part is slugged (:func:`incidents.slugify`) and the parts are joined by hyphens:
 ``incident:2025-06-27-raid-ru-mvd-az-community-police-raids-on-azerbaijanis``. An actor is
 named by its id's slug. A slug longer than an id may be is cut, and ends with eight
-characters of the SHA-256 of the whole, so long ids stay distinct. The same content always
+characters of the SHA-256 of the whole content, so long ids stay distinct. The same content always
 gives the same id, in every version of this library (the rule is part of the format's
 documentation, ``docs/collections.md``): a change to it would be a new function.
 """
@@ -32,7 +32,7 @@ from incidents.errors import ArgumentError
 from incidents.model.actors import Actor
 from incidents.model.dataset import Record
 from incidents.model.events import Incident
-from incidents.model.ids import MAX_ID_LENGTH, slugify
+from incidents.model.ids import MAX_ID_LENGTH, MAX_SLUG_LENGTH, slugify
 from incidents.model.measures import DiplomaticMeasure
 from incidents.model.sources import Source
 from incidents.model.vocabulary import ParticipantRole
@@ -72,8 +72,9 @@ def stable_id(record: Record) -> str:
         reason = "its content has no ASCII letters or digits to make an id of"
         raise ArgumentError("stable_id", "record", record, reason)
     room = MAX_ID_LENGTH - len(kind) - 1
-    if len(slug) > room:
-        digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+    whole = "\x1f".join(rest)  # the content before any part is cut
+    if len(slug) > room or any(len(slugify(part)) >= MAX_SLUG_LENGTH for part in rest):
+        digest = hashlib.sha256(whole.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
         slug = f"{slug[: room - _HASH_LENGTH - 1].rstrip('-')}-{digest}"
     return f"{kind}:{slug}"
 

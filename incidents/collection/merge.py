@@ -6,10 +6,11 @@ merged field by field:
 * a field one version leaves out (``None``) takes the other's value;
 * a list field is the union of both, in order of first appearance: the claims, citations,
   participants, casualties, names of both (claims are the model's way to hold
-  disagreement, so "around 50" from one source and "nine" from another both stay). Items
-  that are one thing told twice are merged in turn rather than repeated: claims with the
-  same value, claimant and stance (their citations united), casualties of the same person
-  and outcome, citations of the same passage, participants with the same actor and role;
+  disagreement, so "around 50" from one source and "nine" from another both stay). An item
+  that is one thing told twice is merged in turn rather than repeated, when each list has
+  one of it: a claim with the same value, claimant and stance (the citations of both
+  united), a casualty of the same person and outcome (or the group of an outcome), a
+  participant with the same actor and role;
 * a location is merged like a record;
 * any other difference (two titles, two dates, two statuses) is a conflict.
 
@@ -30,9 +31,7 @@ import attrs
 from incidents.collection.diff import LISTS
 from incidents.collection.manifest import newest
 from incidents.errors import ArgumentError, FieldError, MergeConflict, MergeError
-from incidents.model.actors import Name
 from incidents.model.casualties import Casualty
-from incidents.model.citations import Citation
 from incidents.model.claims import Claim
 from incidents.model.dataset import Dataset, Record
 from incidents.model.events import Participant
@@ -152,18 +151,15 @@ class _Merger:
             if item in items:
                 continue
             key = _identity(item)
-            match = next(
-                (
-                    index
-                    for index, mine in enumerate(items)
-                    if key is not None and _identity(mine) == key
-                ),
-                None,
-            )
-            if match is None:
-                items.append(item)
+            matches = [
+                i for i, mine in enumerate(items) if key is not None and _identity(mine) == key
+            ]
+            alike = [other for other in second if key is not None and _identity(other) == key]
+            if len(matches) == 1 and len(alike) == 1:  # one thing told twice: merge the two
+                index = matches[0]
+                items[index] = self._value(items[index], item, _join(path, str(index)))
             else:
-                items[match] = self._value(items[match], item, _join(path, str(match)))
+                items.append(item)
         return tuple(items)
 
     def _conflict(self, first: Any, second: Any, path: str) -> Any:
@@ -177,8 +173,11 @@ class _Merger:
 
 
 def _mergeable(value: Any) -> bool:
-    """Whether a plain value is merged field by field: a record, or a location."""
-    return isinstance(value, _NESTED) or (attrs.has(type(value)) and hasattr(value, "id"))
+    """Whether a value is merged field by field: a record, a location, or a list item that
+    is one thing told twice (:func:`_identity`)."""
+    if isinstance(value, _NESTED) or _identity(value) is not None:
+        return True
+    return attrs.has(type(value)) and hasattr(value, "id")
 
 
 def _identity(item: Any) -> tuple[Any, ...] | None:
@@ -186,14 +185,10 @@ def _identity(item: Any) -> tuple[Any, ...] | None:
     items that are only ever equal or different."""
     if isinstance(item, Claim):
         return ("claim", item.value, item.claimed_by, item.stance)
-    if isinstance(item, Casualty) and item.person is not None:
+    if isinstance(item, Casualty):  # a person, or the one group of an outcome
         return ("casualty", item.outcome, item.person)
-    if isinstance(item, Citation):
-        return ("citation", item.source, item.quote, item.locator)
     if isinstance(item, Participant):
         return ("participant", item.actor, item.role)
-    if isinstance(item, Name):
-        return ("name", item.value, item.language, item.transliteration)
     return None
 
 

@@ -45,8 +45,8 @@ from incidents.formats.jsonl import (
 )
 from incidents.formats.xml import parse_xml
 from incidents.validation._placement import placed
-from incidents.validation._syntax_layer import parse, read_file
-from incidents.validation.report import Problem
+from incidents.validation._syntax_layer import MAX_DOCUMENT_BYTES, parse, read_file
+from incidents.validation.report import Problem, Report
 from incidents.validation.semantics import record_findings
 from incidents.validation.stream import validate_jsonl
 from incidents.validation.validator import validate
@@ -112,7 +112,7 @@ class _Checker:
     def _file(self, number: int, member: Member) -> list[Problem]:
         if member.format == "jsonl":
             return self._jsonl(number, member)
-        content = read_file(member.path)
+        content = _read(member)
         if not isinstance(content, bytes):
             return list(content.problems)
         if member.format == "xml":
@@ -263,7 +263,8 @@ class _Checker:
         return found
 
     def _xpath(self, number: int, pointer: str) -> str:
-        return self._xml(number).where(pointer)[0]
+        xpath: str = self._xml(number).where(pointer)[0]
+        return xpath
 
     def _xml(self, number: int) -> Any:
         """The parsed XML document of a file read again (once)."""
@@ -311,6 +312,16 @@ class _Checker:
         if number not in self.positions:
             self.positions[number] = value_positions(member.path.read_bytes().decode("utf-8"))
         return self.positions[number].get(pointer, (None, None))
+
+
+def _read(member: Member) -> bytes | Report:
+    """The bytes of a file, or the report of why they cannot be read (as validate says)."""
+    try:
+        if member.path.stat().st_size <= MAX_DOCUMENT_BYTES:
+            return member.path.read_bytes()  # not read_file's buffer of the largest size
+    except OSError:
+        pass
+    return read_file(member.path)
 
 
 def _across_removed(problems: Any) -> list[Problem]:
