@@ -5,8 +5,9 @@ it (the folder given, or one inside it): its files are checked together, referen
 resolving across them, instead of one by one. ``--collection`` makes every folder given a
 collection, manifest or not. Files named one by one are always checked one by one.
 
-:func:`load_any` reads what ``merge`` and ``diff`` take: a dataset file, ``-``, or a
-collection folder.
+:func:`load_any` reads what ``merge`` and ``diff`` take: a dataset file or a collection
+folder. (The module imports no validation: ``validate`` checks the collections itself, so
+the command line keeps its number of import floors.)
 """
 
 from __future__ import annotations
@@ -14,18 +15,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import IO, Any
 
-from incidents.cli.console import PROBLEMS, ProgressBar, describe_problem, fail, plural
-from incidents.cli.inputs import Input, load, single
+from incidents.cli.console import PROBLEMS, fail, plural
 from incidents.collection.manifest import MANIFEST
 from incidents.collection.read import read_collection
-from incidents.collection.report import FileProblem
-from incidents.collection.validate import validate_collection
-from incidents.errors import CollectionError, FileError
+from incidents.errors import CollectionError, FileError, ParseError
+from incidents.formats.files import read
 from incidents.model.dataset import Dataset
 
-__all__ = ["check_collection", "collection_roots", "inside", "load_any"]
+__all__ = ["collection_roots", "inside", "load_any"]
 
 
 def collection_roots(paths: list[str], forced: bool) -> tuple[list[Path], list[str]]:
@@ -58,58 +56,31 @@ def _manifests_under(folder: Path) -> list[Path]:
     return found
 
 
-def inside(item: Input, roots: list[Path]) -> bool:
-    """Whether the input is a file of one of the collections (so not checked alone)."""
-    if item.path is None or not roots:
+def inside(path: Path | None, roots: list[Path]) -> bool:
+    """Whether the file at ``path`` is in one of the collections (so not checked alone)."""
+    if path is None or not roots:
         return False
-    path = item.path.absolute()
+    path = path.absolute()
     return any(path.is_relative_to(root.absolute()) for root in roots)
 
 
-def check_collection(
-    root: Path, stdout: IO[str] | None, bar: ProgressBar, tally: Any
-) -> tuple[list[dict[str, Any]], int]:
-    """Validate one collection, printing its problems on ``stdout`` (text) or returning
-    them (JSON, ``stdout`` None): the files' JSON entries, and how many failed."""
-    bar.update(0.0, str(root))
-    report = validate_collection(root)
-    by_file: dict[str, list[FileProblem]] = {name: [] for name in report.files}
-    for problem in report.problems:
-        assert isinstance(problem, FileProblem)  # noqa: S101 - what validate_collection gives
-        by_file.setdefault(problem.file, []).append(problem)
-        if stdout is not None:
-            bar.clear()
-            print(describe_problem(problem.file, problem), file=stdout)
-    entries = []
-    failed = 0
-    for name, problems in by_file.items():
-        passed = tally.add(problems)
-        failed += not passed
-        entries.append({"path": name, "ok": passed, "problems": [p.to_dict() for p in problems]})
-    return entries, failed
-
-
 def load_any(path: str) -> tuple[Dataset, str] | int:
-    """The dataset ``path`` names (a file, ``-``, or a collection folder) and its name; or
-    the exit code, problems printed on standard error."""
-    if path != "-" and Path(path).is_dir():
-        try:
+    """The dataset ``path`` names (a dataset file or a collection folder) and its name; or
+    the exit code, the problems printed on standard error."""
+    try:
+        if Path(path).is_dir():
             return read_collection(path).dataset, path
-        except FileError as error:
-            return fail(str(error))
-        except CollectionError as error:
-            for problem in error.problems:
-                print(str(problem), file=sys.stderr)
-            errors = sum(p.code.startswith("E") for p in error.problems)
-            print(
-                f"incidents: collection {path}: {plural(errors, 'error')}; not read",
-                file=sys.stderr,
-            )
-            return PROBLEMS
-    item = single(path)
-    if isinstance(item, str):
-        return fail(item)
-    dataset = load(item, check=False)
-    if isinstance(dataset, int):
-        return dataset
-    return dataset, item.name
+        return read(path), path
+    except FileError as error:
+        return fail(str(error))
+    except ParseError as error:
+        for found in error.problems:
+            print(f"{path}: {found}", file=sys.stderr)
+        print(f"incidents: {path}: not read as a dataset", file=sys.stderr)
+        return PROBLEMS
+    except CollectionError as error:
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        errors = sum(p.code.startswith("E") for p in error.problems)
+        print(f"incidents: collection {path}: {plural(errors, 'error')}; not read", file=sys.stderr)
+        return PROBLEMS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from incidents.cli.collections import load_any
 from incidents.cli.console import FAILURE, OK, PROBLEMS, Subcommands, subcommand
@@ -33,8 +32,8 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents diff examples/russia-azerbaijan-2025.json examples/collection/
   incidents diff --format json old/ new/ > delta.json""",
     )
-    diff_parser.add_argument("old", metavar="OLD", help="a dataset file, -, or a collection folder")
-    diff_parser.add_argument("new", metavar="NEW", help="a dataset file, -, or a collection folder")
+    diff_parser.add_argument("old", metavar="OLD", help="a dataset file or a collection folder")
+    diff_parser.add_argument("new", metavar="NEW", help="a dataset file or a collection folder")
     diff_parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -50,9 +49,6 @@ def _run(options: argparse.Namespace) -> int:
 
 def run(old: str, new: str, output_format: str) -> int:
     """Print the delta from ``old`` to ``new``; the exit code (0 equal, 1 different)."""
-    if old == "-" and new == "-":
-        print("incidents: diff: only one of OLD and NEW can be standard input", file=sys.stderr)
-        return FAILURE
     before = load_any(old)
     if isinstance(before, int):
         return FAILURE

@@ -42,7 +42,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents merge old/ new/ -o merged.json --prefer last""",
     )
     merge_parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a dataset file, - , or a collection folder"
+        "inputs", nargs="+", metavar="INPUT", help="a dataset file or a collection folder"
     )
     merge_parser.add_argument(
         "-o",
@@ -70,9 +70,9 @@ def run(inputs: list[str], output: str, prefer: Prefer | None) -> int:
         known = ", ".join(SUFFIXES)
         return fail(f"{output}: unknown file type {suffix or '(none)'!r}; use one of {known}")
     for name in inputs:
-        if name != "-" and Path(name).is_dir() and _within(Path(output), Path(name)):
+        if Path(name).is_dir() and _within(Path(output), Path(name)):
             return fail(f"{output}: is inside the collection {name}; write it elsewhere")
-        if name != "-" and _same_file(Path(name), Path(output)):
+        if _same_file(Path(name), Path(output)):
             return fail(f"{output}: is an input; merge never overwrites its inputs")
     datasets: list[Dataset] = []
     names: list[str] = []

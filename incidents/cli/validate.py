@@ -13,11 +13,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from incidents.cli.collections import check_collection, collection_roots, inside
+from incidents.cli.collections import collection_roots, inside
 from incidents.cli.console import (
     FAILURE,
     OK,
@@ -29,6 +30,8 @@ from incidents.cli.console import (
     subcommand,
 )
 from incidents.cli.inputs import Input, expand, format_of, opened, problems_in
+from incidents.collection.report import FileProblem
+from incidents.collection.validate import validate_collection
 from incidents.errors import FileError
 from incidents.validation.codes import Severity
 from incidents.validation.report import Problem
@@ -102,7 +105,7 @@ def run(
     as collections, their files together."""
     roots, paths = collection_roots(paths, collection)
     inputs, failures = expand(paths) if paths else ([], [])
-    inputs = [item for item in inputs if not inside(item, roots)]
+    inputs = [item for item in inputs if not inside(item.path, roots)]
     tally = Tally(strict=strict)
     report: list[dict[str, Any]] = []
     unreadable: list[dict[str, str]] = []
@@ -137,7 +140,7 @@ def run(
         except FileError as error:
             fail(item.name, error.reason)
     for root in roots:
-        report += check_collection(root, stdout if text else None, bar, tally)[0]
+        report += _check_collection(root, stdout if text else None, bar, tally)
     bar.clear()
     if text:
         print(tally.summary(), file=stdout)
@@ -160,6 +163,27 @@ def _print_problems(
         else:
             warnings += 1
     return errors, warnings
+
+
+def _check_collection(
+    root: Path, stdout: IO[str] | None, bar: ProgressBar, tally: Tally
+) -> list[dict[str, Any]]:
+    """Validate one collection: its problems printed on ``stdout`` as they come for text
+    (``None`` for JSON), each file counted; the files' JSON entries."""
+    bar.update(0.0, str(root))
+    report = validate_collection(root)
+    by_file: dict[str, list[Problem]] = {name: [] for name in report.files}
+    for problem in report.problems:
+        name = problem.file if isinstance(problem, FileProblem) else str(root)
+        by_file.setdefault(name, []).append(problem)
+        if stdout is not None:
+            bar.clear()
+            print(describe_problem(name, problem), file=stdout)
+    entries = []
+    for name, problems in by_file.items():
+        passed = tally.add(problems)
+        entries.append({"path": name, "ok": passed, "problems": [p.to_dict() for p in problems]})
+    return entries
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
@@ -203,11 +227,5 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
 
 
 def _run(options: argparse.Namespace) -> int:
-    return run(
-        options.paths,
-        options.format,
-        options.strict,
-        sys.stdout,
-        sys.stderr,
-        collection=options.collection,
-    )
+    arguments = (options.paths, options.format, options.strict, sys.stdout, sys.stderr)
+    return run(*arguments, None, options.collection)
