@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from incidents._version import __version__
 from incidents.errors import (
     ArgumentError,
+    CollectionError,
+    CollectionProblem,
     FieldError,
     FileError,
     IncidentsError,
+    MergeConflict,
+    MergeError,
     MissingExtraError,
     OrderError,
     ParseError,
@@ -74,6 +80,18 @@ from incidents.tables import from_tables, tables, to_pandas
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from incidents.collection import (
+        Change,
+        Collection,
+        CollectionReport,
+        Delta,
+        apply,
+        diff,
+        merge,
+        read_collection,
+        stable_id,
+        validate_collection,
+    )
     from incidents.formats import (
         NAMESPACE,
         converter,
@@ -88,8 +106,9 @@ if TYPE_CHECKING:
         to_xml,
         write,
     )
+    from incidents.formats.inputs import DataSource
     from incidents.schemagen import json_schema, xml_schema
-    from incidents.validation import Problem, Report, validate, validate_jsonl
+    from incidents.validation import Problem, Report, validate_jsonl
 
 #: Where each name that is loaded on first use lives. The readers and writers, the schema
 #: generators and the validators need cattrs, lxml and jsonschema, and the compiled loaders
@@ -114,7 +133,22 @@ _LAZY: Final = {
         "incidents.formats",
     ),
     **dict.fromkeys(("json_schema", "xml_schema"), "incidents.schemagen"),
-    **dict.fromkeys(("Problem", "Report", "validate", "validate_jsonl"), "incidents.validation"),
+    **dict.fromkeys(("Problem", "Report", "validate_jsonl"), "incidents.validation"),
+    **dict.fromkeys(
+        (
+            "Change",
+            "Collection",
+            "CollectionReport",
+            "Delta",
+            "apply",
+            "diff",
+            "merge",
+            "read_collection",
+            "stable_id",
+            "validate_collection",
+        ),
+        "incidents.collection",
+    ),
 }
 
 __all__ = [
@@ -126,15 +160,21 @@ __all__ = [
     "ArgumentError",
     "Casualty",
     "CasualtyOutcome",
+    "Change",
     "Citation",
     "Claim",
     "CodeMapping",
+    "Collection",
+    "CollectionError",
+    "CollectionProblem",
+    "CollectionReport",
     "Confidence",
     "Count",
     "CountQualifier",
     "CountUnit",
     "Dataset",
     "DatePoint",
+    "Delta",
     "DiplomaticMeasure",
     "ExternalId",
     "FieldError",
@@ -151,6 +191,8 @@ __all__ = [
     "MeasureLink",
     "MeasureLinkKind",
     "MeasureStatus",
+    "MergeConflict",
+    "MergeError",
     "MissingExtraError",
     "Name",
     "OrderError",
@@ -170,7 +212,9 @@ __all__ = [
     "TableError",
     "UnknownIdError",
     "__version__",
+    "apply",
     "converter",
+    "diff",
     "from_json",
     "from_jsonl",
     "from_tables",
@@ -179,19 +223,48 @@ __all__ = [
     "iter_records",
     "json_schema",
     "make_id",
+    "merge",
     "plot",
     "read",
+    "read_collection",
     "slugify",
+    "stable_id",
     "tables",
     "to_json",
     "to_jsonl",
     "to_pandas",
     "to_xml",
     "validate",
+    "validate_collection",
     "validate_jsonl",
     "write",
     "xml_schema",
 ]
+
+
+def validate(target: DataSource) -> Report:
+    """Validate a dataset, or a collection folder, and report every problem; never raises
+    on bad input.
+
+    ``target`` is anything :func:`incidents.read` takes (a ``Dataset`` or a record, a path
+    as ``pathlib.Path`` or ``str``, bytes, a file object, a mapping): see
+    :func:`incidents.validation.validate` for the layers and what each problem holds. A path
+    to a folder is validated as a collection
+    (:func:`~incidents.collection.validate_collection`): its files together, references
+    resolving across them, every problem naming its file.
+    """
+    if isinstance(target, str | os.PathLike):
+        try:
+            folder = Path(target).is_dir()
+        except (OSError, ValueError):  # not a name any file can have: not a folder
+            folder = False
+        if folder:
+            from incidents.collection import validate_collection
+
+            return validate_collection(target)
+    from incidents.validation import validate as validate_one
+
+    return validate_one(target)
 
 
 def plot(

@@ -12,9 +12,13 @@ import attrs
 
 __all__ = [
     "ArgumentError",
+    "CollectionError",
+    "CollectionProblem",
     "FieldError",
     "FileError",
     "IncidentsError",
+    "MergeConflict",
+    "MergeError",
     "MissingExtraError",
     "OrderError",
     "ParseError",
@@ -210,6 +214,94 @@ class UnknownIdError(IncidentsError, KeyError):
 
     def __str__(self) -> str:
         return f"no record with id {self.record_id!r} in this dataset"
+
+
+@attrs.frozen
+class CollectionProblem:
+    """One problem that kept a collection from being read: the file it is in, and what."""
+
+    #: The file, as a path under the collection's root (the root itself for the whole).
+    file: str
+    #: The problem code (see :mod:`incidents.validation.codes`).
+    code: str
+    #: What is wrong, phrased so a person can fix it.
+    message: str
+    #: JSON Pointer (or XPath, for XML) of the place in the file; ``""`` for the whole file.
+    location: str = ""
+    #: 1-based line in the file, when known.
+    line: int | None = None
+    #: 1-based column in the file, when known.
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
+        at = f" (at {self.location})" if self.location else ""
+        return f"{where}: {self.code} {self.message}{at}"
+
+
+class CollectionError(IncidentsError, ValueError):
+    """A folder of dataset files could not be read as one dataset.
+
+    ``root`` names the collection's folder and ``problems`` lists every
+    :class:`CollectionProblem` that stopped it, each with its own file: an unreadable or
+    invalid file, a manifest with a typo, a symlink loop, an id used by two different records.
+    """
+
+    def __init__(self, root: str, problems: Iterable[CollectionProblem]) -> None:
+        self.root = root
+        self.problems: tuple[CollectionProblem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("CollectionError needs at least one problem")
+        super().__init__(root, self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        if count == 1:
+            return f"collection {self.root}: {self.problems[0]}"
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        return f"collection {self.root}: {count} problems:\n{lines}"
+
+
+@attrs.frozen
+class MergeConflict:
+    """One field two inputs of a merge disagree on: the record, the field, each value and
+    where it came from."""
+
+    #: The id of the record both inputs hold.
+    record_id: str
+    #: The field, as a path inside the record (``title``, ``casualties/0/age``).
+    field: str
+    #: (origin, value) for each input that gives the field a value, in input order.
+    values: tuple[tuple[str, object], ...]
+
+    def __str__(self) -> str:
+        shown = " vs ".join(f"{_preview(value, 60)} ({origin})" for origin, value in self.values)
+        return f"{self.record_id} {self.field}: {shown}"
+
+
+class MergeError(IncidentsError, ValueError):
+    """Inputs of a merge disagree on plain fields (two titles, two dates) and no side was
+    preferred; ``conflicts`` lists each, with both values and both origins.
+
+    Pass ``prefer="first"`` or ``prefer="last"`` (``--prefer`` on the command line) to keep
+    one side.
+    """
+
+    def __init__(self, conflicts: Iterable[MergeConflict]) -> None:
+        self.conflicts: tuple[MergeConflict, ...] = tuple(conflicts)
+        if not self.conflicts:
+            raise ValueError("MergeError needs at least one conflict")
+        super().__init__(self.conflicts)
+
+    def __str__(self) -> str:
+        count = len(self.conflicts)
+        advice = "; nothing merged (prefer a side: prefer='first' or 'last')"
+        if count == 1:
+            return f"merge conflict: {self.conflicts[0]}{advice}"
+        lines = "\n".join(f"  {conflict}" for conflict in self.conflicts)
+        return f"{count} merge conflicts{advice}:\n{lines}"
 
 
 def _preview(value: object, limit: int = 80) -> str:

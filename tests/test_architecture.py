@@ -177,3 +177,10 @@ def test_every_package_lists_its_public_names(package):
     assert exported, f"{package} has no __all__"
     module = __import__(package, fromlist=["__all__"])
     assert [] == [name for name in exported if not hasattr(module, name)]
+
+
+def test_test_modules_have_unique_names():
+    """No two test modules share a file name: the folders have no __init__.py, so pytest
+    refuses the second one when the whole suite runs."""
+    names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({name for name in names if names.count(name) > 1}) == []

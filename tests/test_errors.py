@@ -12,9 +12,13 @@ import pytest
 import incidents
 from incidents import (
     ArgumentError,
+    CollectionError,
+    CollectionProblem,
     FieldError,
     FileError,
     IncidentsError,
+    MergeConflict,
+    MergeError,
     MissingExtraError,
     OrderError,
     ParseError,
@@ -60,6 +64,28 @@ EXAMPLES = {
     QueryError: (
         QueryError("SELEC 1", 'Parser Error: syntax error at or near "SELEC"'),
         ("sql", "reason"),
+    ),
+    CollectionError: (
+        CollectionError(
+            "data",
+            [
+                CollectionProblem(
+                    "data/b.json",
+                    "E410",
+                    "id 'actor:x' names a different record",
+                    "/actors/0/id",
+                    4,
+                    5,
+                )
+            ],
+        ),
+        ("root", "problems"),
+    ),
+    MergeError: (
+        MergeError(
+            [MergeConflict("incident:x", "title", (("a.json", "Raids"), ("b.json", "Arrests")))]
+        ),
+        ("conflicts",),
     ),
 }
 

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from incidents._version import __version__
 from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail, verbosity_options
 from incidents.cli.convert import add_parser as add_convert
+from incidents.cli.diff import add_parser as add_diff
 from incidents.cli.export import add_parser as add_export
+from incidents.cli.merge import add_parser as add_merge
 from incidents.cli.plot import add_parser as add_plot
 from incidents.cli.query import add_parser as add_query
 from incidents.cli.schema import add_parser as add_schema
@@ -47,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     subcommands = (add_validate, add_convert, add_export, add_query, add_schema, add_show)
-    for add in (*subcommands, add_plot, add_vocab):
+    for add in (*subcommands, add_plot, add_vocab, add_merge, add_diff):
         add(commands)
     return main_parser
 

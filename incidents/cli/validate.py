@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -109,12 +110,19 @@ def run(
     stderr: IO[str],
     progress: ProgressBar | None = None,
     verbosity: Verbosity = "normal",
+    collection: bool = False,
 ) -> int:
-    """Validate the files ``paths`` name; print the report; return the exit code."""
+    """Validate the files ``paths`` name; print the report; return the exit code.
+
+    Folders with an ``incidents.toml`` (every folder given, with ``collection``) are checked
+    as collections, their files together."""
+    from incidents.cli.collections import collection_roots, inside
     from incidents.cli.inputs import expand, format_of, opened, problems_in
     from incidents.errors import FileError
 
-    inputs, failures = expand(paths)
+    roots, paths = collection_roots(paths, collection)
+    inputs, failures = expand(paths) if paths else ([], [])
+    inputs = [item for item in inputs if not inside(item.path, roots)]
     tally = Tally(strict=strict)
     report: list[dict[str, Any]] = []
     bar = progress or ProgressBar(stderr)
@@ -152,6 +160,9 @@ def run(
                     report.append({**entry, "problems": [p.to_dict() for p in found]})
         except FileError as error:
             fail(item.name, error.reason)
+    for root in roots:
+        shown = stdout if text else None
+        report += _check_collection(root, shown, bar, tally, style, verbosity == "verbose")
     bar.clear()
     if not text:
         unreadable = [{"path": path, "reason": reason} for path, reason in tally.unreadable]
@@ -181,6 +192,40 @@ def _print_problems(
     return errors, warnings
 
 
+def _check_collection(
+    root: Path,
+    stdout: IO[str] | None,
+    bar: ProgressBar,
+    tally: Tally,
+    style: Style,
+    verbose: bool = False,
+) -> list[dict[str, Any]]:
+    """Validate one collection: its problems printed on ``stdout`` as they come for text
+    (``None`` for JSON), each file counted (and, ``verbose``, its verdict printed); the
+    files' JSON entries."""
+    from incidents.collection.report import FileProblem
+    from incidents.collection.validate import validate_collection
+
+    bar.update(0.0, str(root))
+    report = validate_collection(root)
+    by_file: dict[str, list[Problem]] = {name: [] for name in report.files}
+    for problem in report.problems:
+        name = problem.file if isinstance(problem, FileProblem) else str(root)
+        by_file.setdefault(name, []).append(problem)
+        if stdout is not None:
+            bar.clear()
+            print(describe_problem(name, problem, style), file=stdout)
+    entries = []
+    for name, problems in by_file.items():
+        passed = tally.add(problems)
+        if stdout is not None and verbose:
+            errors = sum(problem.severity == "error" for problem in problems)
+            said = verdict(passed, errors, len(problems) - errors)
+            print(f"{name}: {style.paint(said, _role(passed))}", file=stdout)
+        entries.append({"path": name, "ok": passed, "problems": [p.to_dict() for p in problems]})
+    return entries
+
+
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
     """Add ``incidents validate`` to the command line."""
     validate = subcommand(
@@ -195,7 +240,8 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents validate examples/
   incidents validate -v 'data/**/*.jsonl' --strict
   cat dataset.xml | incidents validate -
-  incidents validate --format json data/ > report.json""",
+  incidents validate --format json data/ > report.json
+  incidents validate --collection data/""",
         exit_codes(
             "every file is valid (warnings allowed unless --strict)",
             "problems found: a file has errors (or warnings, with --strict)",
@@ -219,6 +265,12 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         help="text: one line a problem (default); json: one JSON document for machines",
     )
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    validate.add_argument(
+        "--collection",
+        action="store_true",
+        help="check each folder PATH as one collection (references resolve across its "
+        "files); a folder with an incidents.toml is one anyway",
+    )
     validate.set_defaults(handler=_run)
 
 
@@ -229,5 +281,7 @@ def _run(options: argparse.Namespace) -> int:
         options.strict,
         sys.stdout,
         sys.stderr,
-        verbosity=options.verbosity,
+        None,
+        options.verbosity,
+        options.collection,
     )

@@ -133,6 +133,60 @@ _TABLE: Final = (
         "directly in UTF-8 (`é`, not `&eacute;`).",
     ),
     Code(
+        "E110",
+        Layer.SYNTAX,
+        "bad collection manifest",
+        "A collection's manifest (`incidents.toml`) is not TOML, has a key it does not define "
+        "(often a typo), a value of the wrong type, or a format version this library does not "
+        "read.",
+        "Fix the manifest at the line given: the keys are `name`, `description`, `format`, "
+        "`include` and `exclude` (docs/collections.md); `format` is a 1.x version such as "
+        '`"1.1"`, the globs are lists of strings.',
+    ),
+    Code(
+        "E111",
+        Layer.SYNTAX,
+        "symlink loop",
+        "A folder of a collection is a link back to a folder that contains it; it is not "
+        "followed, so the files under it are not read twice or forever.",
+        "Remove the link, or point it at a folder outside the collection, or exclude it in "
+        "`incidents.toml`.",
+    ),
+    Code(
+        "E112",
+        Layer.SYNTAX,
+        "empty collection",
+        "A collection holds no dataset file (`.json`, `.jsonl` or `.xml`) once the manifest's "
+        "include and exclude globs are applied.",
+        "Check the folder and the manifest's `include` and `exclude` globs: at least one dataset "
+        "file must belong to the collection.",
+    ),
+    Code(
+        "E113",
+        Layer.SYNTAX,
+        "file newer than the collection",
+        "A file of a collection declares a newer schema version than the `format` its manifest "
+        "gives.",
+        "Raise the manifest's `format` to the newest version the files use, or write the file "
+        "with the collection's version.",
+    ),
+    Code(
+        "W101",
+        Layer.SYNTAX,
+        "not a dataset file",
+        "A file in a collection has a suffix that is not `.json`, `.jsonl` or `.xml`; it is "
+        "skipped.",
+        "Move the file out of the collection, or exclude it in `incidents.toml` (`exclude = "
+        '["notes/**"]`); a dataset file needs one of the three suffixes.',
+    ),
+    Code(
+        "W102",
+        Layer.SYNTAX,
+        "same file twice",
+        "Two paths of a collection are the same file or folder (through a link); it is read once.",
+        "Remove the link, or exclude one of the two paths in `incidents.toml`.",
+    ),
+    Code(
         "E201",
         Layer.SCHEMA,
         "unknown field",
@@ -309,6 +363,15 @@ _TABLE: Final = (
         "same time or earlier, and a measure implements a decision taken before it.",
     ),
     Code(
+        "E410",
+        Layer.SEMANTICS,
+        "id conflict across files",
+        "Two files of a collection hold different records with the same id; the message names "
+        "the other file and the fields that differ.",
+        "Decide which record is right and correct or delete the other, or give one a new id; "
+        "`incidents merge` unions claims and citations when the records differ only in those.",
+    ),
+    Code(
         "W401",
         Layer.SEMANTICS,
         "effective before announced",
@@ -329,6 +392,15 @@ _TABLE: Final = (
         "repeated claim",
         "Two claims on one field have the same claimant, stance and value.",
         "Merge the two claims into one that cites every source.",
+    ),
+    Code(
+        "W404",
+        Layer.SEMANTICS,
+        "record repeated across files",
+        "The same record (the same id and the same content) is in two files of a collection; it "
+        "counts once.",
+        "Keep the record in one file (a shared `actors.json`, say) and refer to it from the "
+        "others: references resolve across the files of a collection.",
     ),
     Code(
         "E999",

@@ -103,7 +103,8 @@ def test_validate_examples_folder_exits_0() -> None:
     """incidents validate examples/ finds every example and all are valid."""
     result = command("validate", "examples/")
     assert 0 == result.returncode, result.stdout + result.stderr
-    examples = sorted((ROOT / "examples").glob("*.*"))
+    # The files of examples/collection are counted one by one, checked as one collection.
+    examples = [p for p in (ROOT / "examples").rglob("*.*") if p.suffix in (".json", ".xml")]
     assert f"{len(examples)} files checked: 0 invalid" in result.stdout
 
 
