@@ -70,7 +70,7 @@ def expected_rows(dataset: incidents.Dataset) -> dict[str, int]:
     }
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=max(10, settings().max_examples // 2), deadline=None)
 @given(strategies.datasets())
 def test_any_dataset_exports_with_a_row_per_record_and_comes_back_equal(dataset):
     """Every valid dataset becomes tables whose row counts match its records, and the
@@ -81,7 +81,7 @@ def test_any_dataset_exports_with_a_row_per_record_and_comes_back_equal(dataset)
     assert dataset == incidents.from_tables(made)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=max(5, settings().max_examples // 5), deadline=None)
 @given(strategies.datasets())
 def test_any_dataset_comes_back_equal_through_parquet_files(tmp_path_factory, dataset):
     """Written to Parquet files and read back, the tables give back an equal dataset."""
