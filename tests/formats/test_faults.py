@@ -11,7 +11,9 @@ import pytest
 
 import incidents
 from incidents import ArgumentError, cli, examples
-from incidents.formats import files
+from incidents.formats import files, jsonl
+from incidents.formats import json as json_format
+from incidents.formats import xml as xml_format
 
 DATASET = examples.load("azal-downing-2024")
 
@@ -47,7 +49,8 @@ def test_convert_with_a_failing_serialiser_leaves_the_target(converted, monkeypa
     def fail(dataset: object) -> str:
         raise ArgumentError("to_x", "dataset", dataset, "simulated failure")
 
-    for name in ("to_json", "to_xml", "to_jsonl"):
+    for module, name in ((json_format, "to_json"), (xml_format, "to_xml"), (jsonl, "to_jsonl")):
+        monkeypatch.setattr(module, name, fail)  # where convert's serialisers come from
         monkeypatch.setattr(files, name, fail)
     code, _, err = _run("convert", str(source), str(target))
     assert 2 == code

@@ -485,8 +485,9 @@ def test_json_lines_find_what_json_finds(code: str) -> None:
 
 def test_every_semantic_code_is_covered() -> None:
     """The equivalence test above has a case for every semantic code."""
+    collection_only = {"E410", "W404"}  # two files of a collection (tests/collection/)
     semantic = {code for code in incidents.validation.codes.CODES if code[1] == "4"}
-    assert semantic <= set(MUTATIONS)
+    assert semantic - collection_only <= set(MUTATIONS)
 
 
 def test_many_ids_grow_the_index() -> None:
