@@ -1,7 +1,11 @@
-"""Shared test set-up: Hypothesis profiles.
+"""Shared test set-up: Hypothesis profiles and the heavy tests.
 
 ``HYPOTHESIS_PROFILE=thorough`` runs many more examples (minutes, for CI nights or before a
 release); the default profile keeps the whole suite well under a few minutes.
+
+``INCIDENTS_HEAVY=1`` also runs the tests marked ``heavy`` (each takes more than a few
+seconds: the soak test, the fuzzing campaign, the slowest linear-time cases); ``.ci/run``
+sets it. Without it they are skipped, with a reason saying how to run them.
 """
 
 from __future__ import annotations
@@ -31,6 +35,24 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+#: Whether the heavy tests run (``INCIDENTS_HEAVY=1``).
+HEAVY = os.environ.get("INCIDENTS_HEAVY") == "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``heavy`` marker."""
+    config.addinivalue_line("markers", "heavy: takes more than a few seconds; INCIDENTS_HEAVY=1")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the heavy tests unless ``INCIDENTS_HEAVY=1``."""
+    if HEAVY:
+        return
+    skip = pytest.mark.skip(reason="heavy: run with INCIDENTS_HEAVY=1 (as .ci/run does)")
+    for item in items:
+        if "heavy" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
