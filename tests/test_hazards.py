@@ -63,6 +63,24 @@ def _huge_text_node() -> bytes:
     )
 
 
+def _escaped_quotes() -> bytes:
+    """The nesting pre-check's worst case: an unterminated string of escaped quotes after
+    deep brackets (85 seconds at 100 KB before the check was made linear)."""
+    return b"[" * 70 + b'"' + b'\\"' * (128 * 1024)
+
+
+def _date_of_x() -> bytes:
+    """A date of 256 Ki X's: the EDTF hints' searches were quadratic on runs of X."""
+    incident = {"id": "incident:a", "kind": "raid", "title": "t", "date": "X" * (256 * 1024)}
+    return json.dumps({"schema_version": "1.0", "incidents": [incident]}).encode()
+
+
+def _brackets_in_a_name() -> bytes:
+    """Brackets inside a string, deep enough to count if strings were not skipped."""
+    actor = {"id": "actor:a", "kind": "state", "name": "[{" * (128 * 1024) + "\u0000"}
+    return json.dumps({"schema_version": "1.0", "actors": [actor]}).encode()
+
+
 def _gzip_bomb() -> bytes:
     return gzip.compress(b'<dataset xmlns="urn:incidents:xml:1">' + b" " * (50 * 1024 * 1024))
 
@@ -86,6 +104,9 @@ HAZARDS = [
     Hazard("json/truncated.json", frozenset({"E101"}), _file("json/truncated.json")),
     Hazard("json/deep-100000.json", frozenset({"E104"}), _deep_json),
     Hazard("json/string-100mb.json", frozenset({"E208"}), _huge_string),
+    Hazard("json/escaped-quotes-256k.json", frozenset({"E104"}), _escaped_quotes),
+    Hazard("json/date-of-x-256k.json", frozenset({"E206"}), _date_of_x),
+    Hazard("json/brackets-in-a-name-256k.json", frozenset({"E208"}), _brackets_in_a_name),
     Hazard("xml/billion-laughs.xml", frozenset({"E109"}), _file("xml/billion-laughs.xml")),
     Hazard("xml/quadratic-blowup.xml", frozenset({"E109"}), _file("xml/quadratic-blowup.xml")),
     Hazard(

@@ -30,7 +30,11 @@ MAX_INTEGER_DIGITS: Final = 20
 
 #: The byte-order mark, refused at the start of a document.
 BOM: Final = "\ufeff"
-_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+#: A string, or an unterminated one to the end of the text. The closing quote is optional so
+#: that the pattern never fails once it has started: a pattern that must find its closing
+#: quote fails at every quote of an unterminated string of escaped quotes, each time after
+#: scanning to the end, which is quadratic in the length of the text.
+_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
 
