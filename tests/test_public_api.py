@@ -112,6 +112,18 @@ def test_every_error_derives_from_the_base():
     assert all(issubclass(error, incidents.IncidentsError) for error in errors)
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter that imports this checkout."""
+    root = str(Path(__file__).resolve().parent.parent)
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": root},
+    )
+
+
 def test_examples_and_strategies_are_reachable_from_the_package():
     """After a plain `import incidents`, incidents.examples and .strategies work, loaded lazily."""
     code = (
@@ -120,24 +132,19 @@ def test_examples_and_strategies_are_reachable_from_the_package():
         "assert incidents.examples.names()[0] == 'russia-azerbaijan-2025'\n"
         "assert hasattr(incidents.strategies, 'datasets')\n"
     )
-    root = str(Path(__file__).resolve().parent.parent)
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": root},
-    )
+    result = _python(code)
     assert 0 == result.returncode, result.stderr
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         incidents.nope  # noqa: B018
 
 
 def test_import_incidents_loads_no_table_library():
-    """`import incidents` imports neither pyarrow, duckdb nor pandas; incidents.tables does."""
+    """`import incidents` loads the model only: not the readers' and validators' libraries
+    (cattrs, lxml, jsonschema), nor pyarrow, duckdb, pandas or matplotlib."""
     code = (
         "import sys, incidents\n"
-        "heavy = {'pyarrow', 'duckdb', 'pandas', 'matplotlib'}\n"
+        "heavy = {'pyarrow', 'duckdb', 'pandas', 'matplotlib', 'cattrs', 'lxml', 'jsonschema'}\n"
+        "heavy |= {'incidents.formats', 'incidents.validation', 'incidents.schemagen'}\n"
         "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
         "assert callable(incidents.tables) and callable(incidents.from_tables)\n"
         "import incidents.tables.build\n"
@@ -145,12 +152,5 @@ def test_import_incidents_loads_no_table_library():
         "tables = incidents.tables(incidents.Dataset())\n"
         "assert 'pyarrow' in sys.modules and 'duckdb' not in sys.modules\n"
     )
-    root = str(Path(__file__).resolve().parent.parent)
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": root},
-    )
+    result = _python(code)
     assert 0 == result.returncode, result.stderr
