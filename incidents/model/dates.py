@@ -419,8 +419,7 @@ def _end_text(point: DatePoint | None, missing: Missing | None) -> str:
     return ".." if missing == "open" else ""
 
 
-#: Text longer than this is not looked at for EDTF forms this library does not read.
-_LONGEST_HINTED: Final = 64
+_LONGEST_HINTED: Final = 64  #: no date is longer; the hints' searches are quadratic on long text
 #: An EDTF season or quarter: a "month" from 21 to 41.
 _SEASON: Final = re.compile(r"^[0-9]{4}-(?:2[1-9]|3[0-9]|4[01])(?:$|[~?%/])")
 #: EDTF forms this library does not read, each with what it is and what to write instead.
@@ -453,8 +452,6 @@ _UNSUPPORTED: Final[tuple[tuple[re.Pattern[str], str, str], ...]] = (
 def not_a_date(text: str) -> str:
     """Why ``text`` is not a date this library reads: valid EDTF it does not support is
     named as such, so it is not mistaken for a typo."""
-    # The longest date is 23 characters ('2024-12-25~/2025-07-04~'): longer text is no EDTF
-    # form at all, and the hints' searches (``X.*[~?%]``) are quadratic on long runs of X.
     for pattern, what, instead in _UNSUPPORTED if len(text) <= _LONGEST_HINTED else ():
         if pattern.search(text):
             return f"is EDTF with {what}, which this library does not read; {instead}"
