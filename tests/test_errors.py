@@ -27,6 +27,7 @@ from incidents import (
     TableError,
     UnknownIdError,
 )
+from incidents.formats.bounded import TooLargeError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,7 @@ EXAMPLES = {
         OrderError("2025-06", "2025-06-27", "partial dates have no '<'"),
         ("first", "second", "reason"),
     ),
+    TooLargeError: (TooLargeError("big.json", 10, 25), ("path", "limit", "size")),
     QueryError: (
         QueryError("SELEC 1", 'Parser Error: syntax error at or near "SELEC"'),
         ("sql", "reason"),

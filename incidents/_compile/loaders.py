@@ -392,13 +392,21 @@ class _Compiler:
         return self.generic(check, source)
 
     def integer(self, check: Any, source: str, target: str) -> list[str]:
-        lines = [f"if type({source}) is not int:", _RAISE]
+        # An integral float (38.0, 1e2, -0.0) is an integer in JSON Schema (and in
+        # JavaScript, where the two cannot be told apart): it is read as the int it equals.
+        lines = [
+            f"{target} = {source}",
+            f"if type({target}) is not int:",
+            f"    if type({target}) is not float or not {target}.is_integer():",
+            f"    {_RAISE}",
+            f"    {target} = int({target})",
+        ]
         if isinstance(check, IntRange):
-            bounds = f"{check.minimum} <= {source} <= {check.maximum}"
+            bounds = f"{check.minimum} <= {target} <= {check.maximum}"
         else:
-            bounds = f"-{_INTEGER_LIMIT} < {source} < {_INTEGER_LIMIT}"
-            lines += self.generic(check, source)
-        return [*lines, f"if not ({bounds}):", _RAISE, f"{target} = {source}"]
+            bounds = f"-{_INTEGER_LIMIT} < {target} < {_INTEGER_LIMIT}"
+            lines += self.generic(check, target)
+        return [*lines, f"if not ({bounds}):", _RAISE]
 
     def number(self, check: Any, source: str, target: str) -> list[str]:
         lines = [

@@ -2,7 +2,9 @@
 
 Folders are searched recursively for ``*.json``, ``*.jsonl`` and ``*.xml`` files (sorted,
 hidden folders skipped); globs are expanded here too, for shells that do not (Windows);
-``-`` is standard input, copied once to a temporary file so it can be read twice. The
+``-`` is standard input, copied once to a temporary file so it can be read twice, as is a
+pipe, FIFO or device named by a path (``/dev/stdin``, ``<(...)``), up to the size bound of
+files. A folder walk skips, and reports, anything that is not a regular file or a link to one. The
 format is the suffix's, or for standard input and other suffixes it is recognised from the
 content: XML starts with ``<``, JSON Lines has the header alone on its first line and more
 lines after it, anything else is taken as JSON.
@@ -14,9 +16,7 @@ import contextlib
 import glob
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Final, Literal
@@ -26,7 +26,8 @@ import attrs
 from incidents._places import path_to_pointer
 from incidents.cli.console import PROBLEMS, describe_problem, fail, plural
 from incidents.errors import FileError, ParseError
-from incidents.formats.files import open_file
+from incidents.formats.bounded import read_bounded, regular_file_reason, seekable
+from incidents.formats.files import MAX_FILE_BYTES, open_file
 from incidents.formats.json import from_json
 from incidents.formats.jsonl import from_jsonl
 from incidents.formats.xml import from_xml
@@ -80,7 +81,7 @@ def expand(arguments: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
         if argument == "-":
             found.setdefault("-", Input(STDIN, None))
             continue
-        matches = _matches(argument)
+        matches = _matches(argument, failures)
         if isinstance(matches, str):
             failures.append((argument, matches))
         for path in [] if isinstance(matches, str) else matches:
@@ -88,43 +89,48 @@ def expand(arguments: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
     return list(found.values()), failures
 
 
-def _matches(argument: str) -> list[Path] | str:
-    """The files an argument names, or why there are none."""
+def _matches(argument: str, skipped: list[tuple[str, str]]) -> list[Path] | str:
+    """The files an argument names, or why there are none (what a folder walk skips is added
+    to ``skipped``)."""
     path = Path(argument)
+    if os.path.lexists(path) and not path.exists():  # a broken link or a link loop
+        return regular_file_reason(path) or "no such file or folder"
     if path.is_dir():
-        files = _search(path)
+        files = _search(path, skipped)
         return files or "no .json, .jsonl or .xml files in this folder"
     if path.exists() or not _GLOB_CHARACTERS & set(argument):
         return [path] if path.exists() else "no such file or folder"
     files = []
     for match in sorted(glob.glob(argument, recursive=True)):
-        files += _search(Path(match)) if Path(match).is_dir() else [Path(match)]
+        files += _search(Path(match), skipped) if Path(match).is_dir() else [Path(match)]
     return files or "no files match this pattern"
 
 
-def _search(folder: Path) -> list[Path]:
-    """Dataset files under ``folder``, sorted, hidden folders skipped."""
+def _search(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
+    """Dataset files under ``folder``, sorted, hidden folders skipped; a name with a dataset
+    suffix that is not a regular file (or a link to one) is added to ``skipped``."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found += [
-            Path(root, name) for name in sorted(files) if Path(name).suffix.lower() in SUFFIXES
-        ]
+        for name in sorted(files):
+            if Path(name).suffix.lower() in SUFFIXES:
+                reason = regular_file_reason(Path(root, name))
+                if reason is None:
+                    found.append(Path(root, name))
+                else:
+                    skipped.append((str(Path(root, name)), reason))
     return found
 
 
 @contextlib.contextmanager
 def opened(item: Input) -> Iterator[IO[bytes]]:
     """The input as a seekable binary stream; :class:`~incidents.FileError` if unreadable."""
-    if item.path is None:
-        with tempfile.SpooledTemporaryFile(8 * 1024 * 1024) as spool:
-            shutil.copyfileobj(sys.stdin.buffer, spool)
-            spool.seek(0)
-            yield spool
-        return
-    stream = open_file(item.path)
-    with stream:
-        yield stream
+    with contextlib.ExitStack() as stack:
+        if item.path is None:
+            yield seekable(sys.stdin.buffer, MAX_FILE_BYTES, STDIN, stack)
+            return
+        stream = stack.enter_context(open_file(item.path))  # a pipe or FIFO is copied:
+        yield seekable(stream, MAX_FILE_BYTES, item.name, stack)
 
 
 def format_of(item: Input, stream: IO[bytes]) -> Format:
@@ -196,7 +202,7 @@ def load(item: Input, check: bool) -> Dataset | int:
                     print(f"incidents: {message}", file=sys.stderr)
                     return PROBLEMS
                 stream.seek(start)
-            return _parse(stream.read(), format_)
+            return _parse(read_bounded(stream, MAX_FILE_BYTES, item.name), format_)
     except FileError as error:
         return fail(str(error))
     except ParseError as error:

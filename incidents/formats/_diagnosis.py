@@ -75,7 +75,8 @@ class _Walk:
         if kind is bool:
             ok, expected = type(data) is bool, "true or false"
         elif kind is int:
-            ok, expected = type(data) is int, "an integer"
+            integral = type(data) is float and data.is_integer()  # 38.0 is an integer
+            ok, expected = type(data) is int or integral, "an integer"
         elif kind is float:
             ok, expected = type(data) in (int, float), "a number"
         elif kind is str:

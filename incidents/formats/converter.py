@@ -44,6 +44,8 @@ def _make_converter() -> cattrs.Converter:
         return value
 
     def structure_int(value: Any, _: Any) -> int:
+        if type(value) is float and value.is_integer():  # 38.0 is the integer 38 in JSON
+            return int(value)
         if type(value) is not int:
             raise TypeError(f"expected an integer, not {type(value).__name__}")
         return value

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from incidents.errors import ArgumentError, FileError, ParseError
+from incidents.formats.bounded import open_path, read_path
 from incidents.formats.inputs import DataSource, given
 from incidents.formats.json import from_json, to_json
 from incidents.formats.jsonl import from_jsonl, to_jsonl
@@ -18,7 +19,8 @@ from incidents.model.dataset import Dataset
 
 __all__ = ["MAX_FILE_BYTES", "open_file", "read", "write", "write_bytes"]
 
-#: Files larger than this are refused before they are read (1 GiB).
+#: Files larger than this are refused before they are read, and streams (pipes, FIFOs,
+#: devices) as soon as they pass it (1 GiB).
 MAX_FILE_BYTES: Final = 1 << 30
 
 _FORMATS: Final = (".json", ".jsonl", ".xml")
@@ -57,16 +59,7 @@ def read(source: DataSource) -> Dataset:
 
 def _read_path(target: Path) -> Dataset:
     suffix = _format_of(target)
-    with open_file(target) as stream:
-        try:
-            size = os.fstat(stream.fileno()).st_size
-            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise FileError(str(target), error.strerror or str(error)) from None
-    if size > MAX_FILE_BYTES:
-        raise FileError(str(target), f"is {size} bytes; the limit is {MAX_FILE_BYTES}")
-    if len(data) > MAX_FILE_BYTES:
-        raise FileError(str(target), f"is larger than the limit of {MAX_FILE_BYTES} bytes")
+    data = read_path(target, MAX_FILE_BYTES)
     parse = {".json": from_json, ".jsonl": from_jsonl, ".xml": from_xml}[suffix]
     try:
         return parse(data)
@@ -75,17 +68,12 @@ def _read_path(target: Path) -> Dataset:
 
 
 def open_file(path: str | os.PathLike[str]) -> BinaryIO:
-    """Open a file for reading bytes; :class:`~incidents.FileError` says why it cannot be."""
-    try:
-        return Path(path).open("rb")
-    except IsADirectoryError:
-        raise FileError(str(path), "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise FileError(str(path), "no such file") from None
-    except PermissionError:
-        raise FileError(str(path), "permission denied") from None
-    except OSError as error:
-        raise FileError(str(path), error.strerror or str(error)) from None
+    """Open a file for reading bytes; :class:`~incidents.FileError` says why it cannot be.
+
+    Any path opens as :func:`incidents.formats.bounded.open_path` opens it: a FIFO without
+    a writer, a folder, a socket and a symbolic link loop are refused with what they are.
+    """
+    return open_path(path)
 
 
 def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:

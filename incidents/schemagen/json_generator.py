@@ -5,7 +5,14 @@ field checks' parameters (the id kinds a reference takes, a number's bounds, tex
 Cross-field rules that JSON Schema can express (which fields a count qualifier needs, that
 coordinates come in pairs) are added from :data:`_RECORD_RULES`, next to a pointer to the
 Python rule they mirror. Rules JSON Schema cannot express (``low <= best <= high``, Unicode
-NFC, an interval's order) are checked by the library's own validation layers.
+NFC, an interval's order) are checked by the library's own validation layers; ``docs/codes.md``
+lists them with their codes.
+
+Every pattern means the same in every regular-expression dialect a validator may use
+(ECMA-262, Python's ``re``, Rust's ``regex``): white space is spelled out as a class instead
+of ``\\s`` (whose members differ between the three), and an anchored end is written
+``$(?!\\n)``, since Python's ``$`` (which Python's ``jsonschema`` uses) also matches before a
+final line feed.
 
 ``python scripts/regenerate.py`` writes ``schemas/incidents.schema.json`` from the code;
 ``--check`` fails when the file differs.
@@ -57,6 +64,15 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 # Characters no text field may hold (see incidents.model._fields.Text); lone surrogates are left
 # out because many regular expression engines cannot express them.
+#: White space, spelled out: exactly what ``str.isspace`` calls white space (the model's
+#: rule), since ``\s`` differs between dialects (ECMA-262's has U+FEFF and not U+001C-U+001F
+#: or U+0085; Rust's has neither U+FEFF nor U+001C-U+001F).
+SPACE_CLASS: Final = (
+    "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029"
+    "\\u202f\\u205f\\u3000"
+)
+#: What a URL may not hold: white space and the characters text may not hold.
+_NOT_IN_URL: Final = SPACE_CLASS + "\\x00-\\x08\\x0e-\\x1b\\x7f-\\x84\\x86-\\x9f\\ufffe\\uffff"
 _FORBIDDEN = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"
 _FORBIDDEN_IN_LINE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
 
@@ -307,8 +323,8 @@ def _text_schema(single_line: bool) -> dict[str, Any]:
                 "type": "string",
                 "anyOf": [
                     {"pattern": _FORBIDDEN_IN_LINE},
-                    {"pattern": "^\\s"},
-                    {"pattern": "\\s$"},
+                    {"pattern": f"^[{SPACE_CLASS}]"},
+                    {"pattern": f"[{SPACE_CLASS}]$"},
                 ],
             },
         }
@@ -316,7 +332,7 @@ def _text_schema(single_line: bool) -> dict[str, Any]:
         "type": "string",
         "description": "Text in Unicode NFC: not blank, no control characters but tab and line "
         "feed, no carriage returns.",
-        "pattern": "\\S",
+        "pattern": f"[^{SPACE_CLASS}]",
         "not": {"type": "string", "pattern": _FORBIDDEN},
     }
 
@@ -342,7 +358,7 @@ def _url_schema() -> dict[str, Any]:
     return {
         "type": "string",
         "description": "An absolute http or https URL.",
-        "pattern": "^https?://[^\\s/?#@]+(?:[/?#][^\\s]*)?$",
+        "pattern": f"^https?://[^{_NOT_IN_URL}/?#@]+(?:[/?#][^{_NOT_IN_URL}]*)?$",
         "maxLength": 2048,
     }
 
@@ -400,7 +416,22 @@ def _generate() -> str:
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }
+    _portable_ends(schema)
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def _portable_ends(node: Any) -> None:
+    """Write every pattern's anchored end ``$`` as ``$(?!\\n)`` (see the module docstring)."""
+    if isinstance(node, list):
+        for item in node:
+            _portable_ends(item)
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key == "pattern" and isinstance(value, str) and value.endswith("$"):
+            node[key] = value + "(?!\\n)"
+        elif key != "pattern":
+            _portable_ends(value)
 
 
 def json_schema() -> dict[str, Any]:

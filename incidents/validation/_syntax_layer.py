@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from incidents._places import path_to_pointer
-from incidents.errors import ParseError
+from incidents.errors import FileError, ParseError
 from incidents.formats._strict_json import parse_json
+from incidents.formats.bounded import TooLargeError, read_path
 from incidents.validation.report import Problem, Report
 
 __all__ = [
@@ -42,21 +43,18 @@ def single(code: str, message: str, line: int | None = None, column: int | None 
 
 
 def read_file(path: Path) -> bytes | Report:
-    """The content of the file at ``path``, or the report of why it cannot be read."""
+    """The content of the file at ``path``, or the report of why it cannot be read.
+
+    Any path is read by :func:`incidents.formats.bounded.read_path`: a pipe, FIFO or device
+    as a stream with the same bound as a file, anything else refused in one line.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            return single("E108", f"{path} is {size} bytes; the limit is {MAX_DOCUMENT_BYTES}")
-        with path.open("rb") as stream:
-            return stream.read(MAX_DOCUMENT_BYTES + 1)
-    except IsADirectoryError:
-        return single("E100", f"{path} is a directory, not a file")
-    except FileNotFoundError:
-        return single("E100", f"{path}: no such file")
-    except PermissionError:
-        return single("E100", f"{path}: permission denied")
-    except OSError as error:
-        return single("E100", f"{path}: {error.strerror or error}")
+        return read_path(path, MAX_DOCUMENT_BYTES)
+    except TooLargeError as error:
+        return single("E108", f"{path} {error.reason}")
+    except FileError as error:
+        joint = " " if error.reason.startswith("is ") else ": "
+        return single("E100", f"{path}{joint}{error.reason}")
 
 
 def too_large(content: Content) -> Report | None:

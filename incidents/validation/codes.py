@@ -418,6 +418,8 @@ CODES: Mapping[str, Code] = MappingProxyType({entry.code: entry for entry in _TA
 
 def codes_markdown() -> str:
     """The code table as Markdown (``docs/codes.md``)."""
+    from incidents.validation.beyond_schema import BEYOND_SCHEMA
+
     lines = [
         "# Validation problem codes",
         "",
@@ -443,4 +445,25 @@ def codes_markdown() -> str:
             f"| {entry.code} | {entry.severity} | {entry.layer} | {entry.title} "
             f"| {entry.explanation} | {entry.fix} |"
         )
+    lines += [
+        "",
+        "## What the schema cannot say",
+        "",
+        "For everything the published JSON Schema can state, `incidents.validate` gives the "
+        "verdict of any JSON Schema 2020-12 validator: the tests compare it with Python's "
+        "`jsonschema`, `jsonschema-rs` and Ajv on a differential corpus (numbers in every JSON "
+        "spelling, strings with every line terminator, Unicode normalisation forms). An integral "
+        "number such as `38.0`, `3.8e1` or `-0.0` is an integer, as JSON Schema says, and is "
+        "read (and written back) as the integer it equals. These rules, and the syntax rules "
+        "above (the E1xx codes: duplicate keys, `NaN`, encoding, depth, size), are the "
+        "library's own: a document that breaks only these is valid for every schema "
+        "validator and refused by the library. The rules across records also give the "
+        "warnings W401 to W403, which leave a document valid.",
+        "",
+        "| rule | code | for example |",
+        "|---|---|---|",
+    ]
+    for rule in BEYOND_SCHEMA:
+        example = rule.example.replace("|", "\\|")
+        lines.append(f"| {rule.rule} | {rule.code} | `{example}` |")
     return "\n".join(lines) + "\n"

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Final
 
@@ -36,8 +34,9 @@ from incidents._places import Finding, path_to_pointer
 from incidents.errors import FileError, ParseProblem
 from incidents.formats._diagnosis import diagnose
 from incidents.formats._marks import flag_findings
+from incidents.formats.bounded import seekable
 from incidents.formats.converter import converter, structure_record
-from incidents.formats.files import open_file
+from incidents.formats.files import MAX_FILE_BYTES, open_file
 from incidents.formats.jsonl import (
     RECORD_KINDS,
     empty_document,
@@ -75,16 +74,15 @@ MAX_LINES: Final = 2**31 - 1
 #: How many lines pass between two progress calls.
 PROGRESS_EVERY: Final = 2000
 
-_SPOOL_BYTES: Final = 8 * 1024 * 1024
-
 
 def validate_jsonl(
     source: str | os.PathLike[str] | IO[bytes], progress: Progress | None = None
 ) -> Iterator[Problem]:
     """Every problem in a JSON Lines dataset, line by line, as it is found.
 
-    ``source`` is a path or a binary stream; a stream that cannot seek (standard input) is
-    first copied to a temporary file, since the check reads the data twice. Problems carry
+    ``source`` is a path or a binary stream; a stream that cannot seek (standard input, a
+    pipe, a FIFO) is first copied to a temporary file (up to 1 GiB), since the check reads
+    the data twice. Problems carry
     the line, the column and a JSON Pointer within the line's object. A file that cannot be
     read raises :class:`~incidents.FileError`; anything wrong with the content is a problem.
     """
@@ -139,15 +137,13 @@ def _name(source: object) -> str:
 
 
 def _open(source: str | os.PathLike[str] | IO[bytes], stack: contextlib.ExitStack) -> IO[bytes]:
+    """The source as a stream that can seek: a pipe, FIFO or device (by path or as a stream)
+    is first copied to a temporary file, up to :data:`~incidents.formats.files.MAX_FILE_BYTES`."""
     if isinstance(source, str | os.PathLike):
-        return stack.enter_context(open_file(source))
-    seekable = getattr(source, "seekable", None)
-    if seekable is not None and seekable():
-        return source
-    spool = stack.enter_context(tempfile.SpooledTemporaryFile(_SPOOL_BYTES))  # noqa: SIM115
-    shutil.copyfileobj(source, spool)
-    spool.seek(0)
-    return spool
+        stream: IO[bytes] = stack.enter_context(open_file(source))
+    else:
+        stream = source
+    return seekable(stream, MAX_FILE_BYTES, _name(source), stack)
 
 
 def _reporter(progress: Progress | None, total: int) -> Callable[[int, Any, int], None]:

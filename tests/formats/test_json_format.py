@@ -450,7 +450,7 @@ def test_brackets_inside_strings_do_not_count_as_nesting(title: str) -> None:
     [
         (lambda d: casualty(d).update(age="30"), "$.incidents[0].casualties[0].age"),
         (lambda d: casualty(d).update(age=True), "$.incidents[0].casualties[0].age"),
-        (lambda d: casualty(d).update(age=30.0), "$.incidents[0].casualties[0].age"),
+        (lambda d: casualty(d).update(age=30.5), "$.incidents[0].casualties[0].age"),
         (lambda d: d["incidents"][0].update(title=5), "$.incidents[0].title"),
         (lambda d: d["incidents"][0].update(title=None), "$.incidents[0].title"),
         (lambda d: d["actors"][0].update(name=["Azerbaijan"]), "$.actors[0].name"),

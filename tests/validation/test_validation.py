@@ -474,7 +474,7 @@ def test_e108_refuses_a_large_file_before_reading_it(
     path = tmp_path / "big.json"
     path.write_text('{"schema_version": "1.0"}', encoding="utf-8")
     report = validate(path)
-    assert [("E108", f"{path} is 25 bytes; the limit is 10")] == [
+    assert [("E108", f"{path} is 25 bytes; the limit is 10 bytes")] == [
         (p.code, p.message) for p in report
     ]
 
