@@ -34,7 +34,16 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import incidents
 from benchmarks import corpus
-from benchmarks.run import Results, Row, Target, machine, measure_group, print_table, show_time
+from benchmarks.run import (
+    Results,
+    Row,
+    Target,
+    machine,
+    measure_group,
+    print_table,
+    print_targets,
+    show_time,
+)
 from incidents.collection import validate_collection
 
 LISTS = ("actors", "sources", "incidents", "measures")
@@ -140,12 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                     "collection vs JSON Lines", "< 1.5 x one JSON Lines file", measured, ratio < 1.5
                 )
             )
-    print("\n## Targets\n")
-    print("| target | goal | measured | verdict |")
-    print("|---|---|---|---|")
-    for target in results.targets:
-        verdict = "not measured" if target.met is None else "PASS" if target.met else "MISS"
-        print(f"| {target.name} | {target.goal} | {target.measured} | {verdict} |")
+    print_targets(results)
     print(f"\ntotal time: {time.perf_counter() - started:.0f} s")
     print(json.dumps({"ratio": ratio}))
     return 0

@@ -161,6 +161,18 @@ class Results:
         return None
 
 
+def print_targets(results: Results) -> None:
+    """The targets met and missed, as a Markdown table, then the notes."""
+    print("\n## Targets\n")
+    print("| target | goal | measured | verdict |")
+    print("|---|---|---|---|")
+    for target in results.targets:
+        verdict = "not measured" if target.met is None else "PASS" if target.met else "MISS"
+        print(f"| {target.name} | {target.goal} | {target.measured} | {verdict} |")
+    for note in results.notes:
+        print(f"\nnote: {note}")
+
+
 def print_table(title: str, rows: list[Row], reference: str) -> None:
     """One case: a markdown table of times and ratios to ``reference`` (ours)."""
     if not rows:
@@ -759,14 +771,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, found in verdicts["edges"]:
         print(f"| {name} | {' | '.join(found)} |")
 
-    print("\n## Targets\n")
-    print("| target | goal | measured | verdict |")
-    print("|---|---|---|---|")
-    for target in results.targets:
-        verdict = "not measured" if target.met is None else "PASS" if target.met else "MISS"
-        print(f"| {target.name} | {target.goal} | {target.measured} | {verdict} |")
-    for note in results.notes:
-        print(f"\nnote: {note}")
+    print_targets(results)
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"\ntotal time: {time.perf_counter() - started:.0f} s; load average at the end: {load}")
     if peers.xsdata:

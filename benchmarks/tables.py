@@ -31,7 +31,16 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import incidents
 from benchmarks import corpus
-from benchmarks.run import ROOT, Results, Row, Target, machine, measure_group, print_table
+from benchmarks.run import (
+    ROOT,
+    Results,
+    Row,
+    Target,
+    machine,
+    measure_group,
+    print_table,
+    print_targets,
+)
 from incidents.tables.files import read_parquet, write_parquet
 from incidents.tables.query import query
 
@@ -156,14 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         "query GROUP BY on the export",
     )
     evaluate(results)
-    print("\n## Targets\n")
-    print("| target | goal | measured | verdict |")
-    print("|---|---|---|---|")
-    for target in results.targets:
-        verdict = "not measured" if target.met is None else "PASS" if target.met else "MISS"
-        print(f"| {target.name} | {target.goal} | {target.measured} | {verdict} |")
-    for note in results.notes:
-        print(f"\nnote: {note}")
+    print_targets(results)
     return 0
 
 
