@@ -2,7 +2,7 @@
 
 The default profile is quick, so the README's test command is one a newcomer can wait for;
 ``HYPOTHESIS_PROFILE=ci`` (which ``.ci/run`` runs over the property tests, ``-m
-hypothesis``, after the whole suite) runs six times as many examples, and
+hypothesis``, after the whole suite) runs fifteen times as many examples, and
 ``HYPOTHESIS_PROFILE=thorough`` many more (for a night or before a release).
 
 ``INCIDENTS_HEAVY=1`` also runs the tests marked ``heavy`` (each takes more than a few
@@ -26,7 +26,7 @@ from incidents.formats import xml as xml_format
 
 settings.register_profile(
     "default",
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

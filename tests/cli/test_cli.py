@@ -567,6 +567,9 @@ def test_python_dash_m_runs_main(
 ) -> None:
     """The package's __main__ exits with main's code."""
     monkeypatch.setattr(sys, "argv", ["incidents", "--version"])
+    # A test that imported every module (tests/test_errors.py) leaves __main__ imported, and
+    # runpy warns when it runs a module that is already there.
+    monkeypatch.delitem(sys.modules, "incidents.__main__", raising=False)
     with pytest.raises(SystemExit) as caught:
         runpy.run_module("incidents", run_name="__main__")
     assert 0 == caught.value.code
