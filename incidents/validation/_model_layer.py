@@ -27,13 +27,14 @@ def loads_as_records(data: Any) -> bool:
     return True
 
 
-def model_findings(data: Any, covered: list[str]) -> list[Finding]:
+def model_findings(data: Any, covered: list[str], *, skip_loaded: bool = True) -> list[Finding]:
     """What the record classes reject beyond the schema (skipping places already reported).
 
     Callers try the typed load first (the fast path); this walk runs only when it failed.
+    ``skip_loaded=False`` also walks the records the compiled loader accepts.
     """
     findings = []
-    for problem in diagnose(data, Dataset, converter):
+    for problem in diagnose(data, Dataset, converter, skip_loaded=skip_loaded):
         pointer = path_to_pointer(problem.path)
         if any(pointer == done or pointer.startswith(f"{done}/") for done in covered):
             continue

@@ -195,8 +195,8 @@ def _checks(data: Any, flagged: bool, *, whole: bool = False) -> list[Finding]:
             # differential tests hold the two to that), so a document they load has no
             # schema or model problem: only the semantic layer can still find something.
             return _unique(semantic_findings(data))
-        schema = list(schema_findings(data))
-        shape = schema + uncovered(model_findings(data, []), schema)
+        schema = list(schema_findings(data, skip_loaded=not whole))
+        shape = schema + uncovered(model_findings(data, [], skip_loaded=not whole), schema)
     findings: list[Finding] = list(flag_findings(data)) if flagged else []
     findings += shape
     findings += semantic_findings(data)
