@@ -28,7 +28,9 @@ _LITERALS: Final = ("true", "false", "null", "NaN", "Infinity", "-Infinity")
 # The standard library's string scanner (not in its type stubs): (text, index) -> (str, end).
 _scan_string: Callable[[str, int], tuple[str, int]] = decoder.scanstring  # type: ignore[attr-defined]
 # The standard library's value scanner: (text, index) -> (value, end); C where available.
-_scan_value: Final = scanner.make_scanner(decoder.JSONDecoder())
+_scan_value: Callable[[str, int], tuple[object, int]] = scanner.make_scanner(
+    decoder.JSONDecoder()  # type: ignore[arg-type]
+)
 
 
 def value_positions(
@@ -94,7 +96,7 @@ class _Scanner:
         char = self.text[index : index + 1]
         if self.ways is not None and char in ("{", "[") and pointer not in self.ways:
             try:
-                return int(_scan_value(self.text, index)[1])
+                return _scan_value(self.text, index)[1]
             except (StopIteration, ValueError, RecursionError):
                 pass  # a value the standard reader refuses: walked below, as without pointers
         if char == "{":

@@ -130,7 +130,7 @@ def _skipping_loaded() -> Any:
         ):
             yield from follow(validator, ref, instance, schema)
 
-    return jsonschema.validators.extend(base, {"$ref": ref})
+    return jsonschema.validators.extend(base, {"$ref": ref})  # type: ignore[no-untyped-call]
 
 
 def schema_findings(
