@@ -45,14 +45,25 @@ def value_positions(
     offsets: dict[str, int] = {}
     ways = None if pointers is None else _enclosing(pointers)
     _Scanner(text, offsets, ways).value(_skip(text, 0), "")
-    if pointers is None:
+    if ways is None:
         line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-    else:
-        line_starts = _line_starts(text, max(offsets.values(), default=0))
+        positions = {}
+        for pointer, offset in offsets.items():
+            line = bisect.bisect_right(line_starts, offset)
+            positions[pointer] = (line, offset - line_starts[line - 1] + 1)
+        return positions
+    asked = ways.union(pointers, [""])
+    return _lines_and_columns(text, {p: at for p, at in offsets.items() if p in asked})
+
+
+def _lines_and_columns(text: str, offsets: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """(line, column) of each offset, counting line feeds from one offset to the next."""
     positions = {}
-    for pointer, offset in offsets.items():
-        line = bisect.bisect_right(line_starts, offset)
-        positions[pointer] = (line, offset - line_starts[line - 1] + 1)
+    line, previous = 1, 0
+    for pointer, offset in sorted(offsets.items(), key=lambda item: item[1]):
+        line += text.count("\n", previous, offset)
+        previous = offset
+        positions[pointer] = (line, offset - text.rfind("\n", 0, offset))
     return positions
 
 
@@ -66,16 +77,6 @@ def _enclosing(pointers: Collection[str]) -> set[str]:
                 break
             ways.add(pointer)
     return ways
-
-
-def _line_starts(text: str, last: int) -> list[int]:
-    """Where each line starts, up to the line holding the offset ``last``."""
-    starts = [0]
-    at = text.find("\n", 0, last)
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1, last)
-    return starts
 
 
 def _skip(text: str, index: int) -> int:
