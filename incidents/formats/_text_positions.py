@@ -45,7 +45,7 @@ def value_positions(
     offsets: dict[str, int] = {}
     ways = None if pointers is None else _enclosing(pointers)
     _Scanner(text, offsets, ways).value(_skip(text, 0), "")
-    if ways is None:
+    if pointers is None or ways is None:
         line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
         positions = {}
         for pointer, offset in offsets.items():

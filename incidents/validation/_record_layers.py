@@ -3,13 +3,13 @@
 A document with one bad record used to be walked whole by ``jsonschema`` and by the
 model's diagnosis walk. Here each record of a document (and each line of a JSON Lines
 stream) gets the compiled loader's verdict first (:mod:`incidents._compile.loaders`, the
-fast path of valid documents); only a record it declines, and that the converter refuses
-too, goes through the JSON Schema (its own definition, :func:`schema_findings` with a
-definition name) and the model's walk. The rest of the document, its top level with the
-record lists left empty, is checked the same way. Messages, codes and pointers are those
-of the whole-document walk (``tests/validation/test_record_layers.py`` holds the two to
-the same problems on the differential corpus): the schema's definition of a record is the
-one the document's schema refers to, and the model's walk is given the record's place.
+fast path of valid documents); only a record it declines goes through the JSON Schema
+(its own definition, :func:`schema_findings` with a definition name) and the model's walk.
+The rest of the document, its top level with the record lists left empty, is checked the
+same way. Messages, codes and pointers are those of the whole-document walk
+(``tests/validation/test_record_layers.py`` holds the two to the same problems on the
+differential corpus): the schema's definition of a record is the one the document's schema
+refers to, and the model's walk is given the record's place.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from typing import Any, Final, get_args
 import attrs
 
 from incidents._compile.loaders import load
-from incidents._places import Finding, join_path, path_to_pointer
-from incidents.formats._diagnosis import diagnose
+from incidents._places import Finding, join_path
 from incidents.formats._marks import DuplicateKeys
 from incidents.formats.converter import converter
 from incidents.model.dataset import Dataset
+from incidents.validation._model_layer import model_findings
 from incidents.validation._schema_layer import schema_findings
 
 __all__ = ["document_shape_findings", "record_shape_findings", "uncovered"]
@@ -47,17 +47,10 @@ def _record_lists() -> dict[str, type]:
     }
 
 
-def _loads(value: Any, cls: type, flagged: bool) -> bool:
-    """Whether ``value`` structures as ``cls`` (the compiled loader, else the converter).
-
-    With ``flagged`` (the reader marked values somewhere in the document) only the compiled
-    loader's yes counts: it tests every value's type, so a mark or an object with duplicate
-    keys makes it decline, and the walks report them.
-    """
+def _loads(value: Any, cls: type) -> bool:
+    """Whether ``value`` structures as ``cls`` (the compiled loader, else the converter)."""
     if load(value, cls, pairs=False, build=False) is not None:
         return True
-    if flagged:
-        return False
     try:
         converter.structure(value, cls)
     except Exception:
@@ -88,27 +81,18 @@ def _schema(value: Any, definition: str, pointer: str) -> list[Finding]:
     ]
 
 
-def _model(value: Any, cls: type, path: str) -> list[Finding]:
-    return [
-        (path_to_pointer(problem.path), problem.code, problem.message)
-        for problem in diagnose(value, cls, converter, path)
-    ]
-
-
 def record_shape_findings(value: Any, cls: type, pointer: str, flagged: bool) -> list[Finding]:
     """The schema and model layers for one record at ``pointer`` (a JSON Lines line's).
 
     With ``flagged`` (the reader marked values in the line) the record is walked whatever
     the typed load says.
     """
-    if not flagged and _loads(value, cls, flagged):
+    if not flagged and _loads(value, cls):
         return []
+    model = [(pointer + place, code, text) for place, code, text in model_findings(value, cls)]
     if not isinstance(value, dict):
-        return [
-            (pointer + place, code, message) for place, code, message in _model(value, cls, "$")
-        ]
+        return model
     schema = _schema(value, cls.__name__, pointer)
-    model = [(pointer + place, code, message) for place, code, message in _model(value, cls, "$")]
     return schema + uncovered(model, schema)
 
 
@@ -132,17 +116,21 @@ def document_shape_findings(data: Any, flagged: bool) -> list[Finding] | None:
             return None
         top[name] = []
         for position, record in enumerate(records):
-            if not _loads(record, cls, flagged):
+            if load(record, cls, pairs=False, build=False) is None:
                 path = join_path(join_path("$", name), position)
                 failing.append((path, f"/{name}/{position}", cls, record))
-    if not flagged and not failing and _loads(top, Dataset, flagged):
+    # The records the compiled loader declines are walked (it tests every value's type, so
+    # it declines the reader's marks too); the model's walk finds nothing in one exactly
+    # when the converter structures it.
+    model = [
+        finding for path, _, cls, record in failing for finding in model_findings(record, cls, path)
+    ]
+    if not flagged and not model and _loads(top, Dataset):
         return []  # the document loads as a dataset: the typed load's verdict, as a whole
     schema: list[Finding] = []
-    model: list[Finding] = []
     if flagged or load(top, Dataset, pairs=False, required=_REQUIRED, build=False) is None:
         schema += _schema(top, "", "")
-        model += _model(top, Dataset, "$")
-    for path, pointer, cls, record in failing:
+        model = model_findings(top, Dataset, "$") + model
+    for _, pointer, cls, record in failing:
         schema += _schema(record, cls.__name__, pointer)
-        model += _model(record, cls, path)
     return schema + uncovered(model, schema)

@@ -161,7 +161,7 @@ def _validate_xml(content: str | bytes) -> Report:
         return Report(tuple(problems))
     found: list[tuple[str, str, str, int | None]] = []
     loaded = not document.marked and loads_as_records(document.data)
-    model = [] if loaded else model_findings(document.data, [])
+    model = [] if loaded else model_findings(document.data)
     for pointer, code, message in model + semantic_findings(document.data):
         xpath, line = document.where(pointer)
         found.append((xpath, code, message, line))
@@ -196,7 +196,7 @@ def _checks(data: Any, flagged: bool, *, whole: bool = False) -> list[Finding]:
             # schema or model problem: only the semantic layer can still find something.
             return _unique(semantic_findings(data))
         schema = list(schema_findings(data, skip_loaded=not whole))
-        shape = schema + uncovered(model_findings(data, [], skip_loaded=not whole), schema)
+        shape = schema + uncovered(model_findings(data, skip_loaded=not whole), schema)
     findings: list[Finding] = list(flag_findings(data)) if flagged else []
     findings += shape
     findings += semantic_findings(data)
