@@ -6,7 +6,8 @@ says what to change, using the same wording as the record classes' own checks. V
 runs offline: the only schema is the bundled one, in a local registry with no retrieval.
 
 The walk steps over a record that the compiled loader accepts as its class (a ``$ref`` to
-the definition of a record class, say ``#/$defs/Citation``): the schema is generated from
+the definition of a record class, say ``#/$defs/Citation``), and over a text that its
+field check passes (a ``$ref`` to ``Line``, ``Url``, an id...): the schema is generated from
 those classes and the differential tests hold the two to the same verdict, so such a record
 has nothing to report, and a document with one bad field costs the walk of the records
 around that field only. ``skip_loaded=False`` walks everything (for the tests that compare).
@@ -114,14 +115,28 @@ def _record_classes() -> dict[str, type]:
     }
 
 
+#: ``$ref`` -> the field check of a text definition; the checks are stricter than the
+#: definitions (NFC, real calendar rules), so a text a check passes has nothing to report.
+_TEXT_REFS: Final = {
+    f"#/$defs/{name}": check
+    for name, check in {**_TEXT_CHECKS, **_REF_CHECKS, **_FORMAT_CHECKS}.items()
+} | {"#/$defs/CountryCode": Country()}
+
+
 @cache
 def _skipping_loaded() -> Any:
-    """The 2020-12 validator, stepping over the records the compiled loader accepts."""
+    """The 2020-12 validator, stepping over the records the compiled loader accepts (and
+    the texts their field checks pass)."""
     base = jsonschema.Draft202012Validator
     follow = base.VALIDATORS["$ref"]
     classes = _record_classes()
 
     def ref(validator: Any, ref: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        if type(instance) is str:
+            check = _TEXT_REFS.get(ref)
+            if check is None or check.problem(instance) is not None:
+                yield from follow(validator, ref, instance, schema)
+            return
         cls = classes.get(ref)
         if (
             cls is None
