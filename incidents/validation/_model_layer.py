@@ -27,15 +27,17 @@ def loads_as_records(data: Any) -> bool:
     return True
 
 
-def model_findings(data: Any, covered: list[str]) -> list[Finding]:
-    """What the record classes reject beyond the schema (skipping places already reported).
+def model_findings(
+    data: Any, cls: type = Dataset, path: str = "$", *, skip_loaded: bool = True
+) -> list[Finding]:
+    """What the record classes reject in ``data`` (a ``cls`` at JSONPath ``path``).
 
-    Callers try the typed load first (the fast path); this walk runs only when it failed.
+    The schema's findings are taken out by the caller
+    (:func:`incidents.validation._record_layers.uncovered`). Callers try the typed load
+    first (the fast path); this walk runs only when it failed. ``skip_loaded=False`` also
+    walks the records the compiled loader accepts.
     """
-    findings = []
-    for problem in diagnose(data, Dataset, converter):
-        pointer = path_to_pointer(problem.path)
-        if any(pointer == done or pointer.startswith(f"{done}/") for done in covered):
-            continue
-        findings.append((pointer, problem.code, problem.message))
-    return findings
+    return [
+        (path_to_pointer(problem.path), problem.code, problem.message)
+        for problem in diagnose(data, cls, converter, path, skip_loaded=skip_loaded)
+    ]

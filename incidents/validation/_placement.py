@@ -21,12 +21,14 @@ def placed(data: Any, findings: list[Finding], text: str | None) -> Report:
     """The findings as a report in document order, with lines and columns from ``text``."""
     if not findings:
         return Report(())
-    order = _document_order(data)
-    positions = value_positions(text) if text is not None and findings else {}
+    positions = value_positions(text, [f[0] for f in findings]) if text is not None else {}
+    order = {} if positions else _document_order(data)  # only where the text has no place
     problems = []
     for pointer, code, message in findings:
         anchor = _nearest(pointer, positions or order)
         line, column = positions.get(anchor, (None, None)) if positions else (None, None)
+        if line is None:
+            order = order or _document_order(data)
         rank = (line, column) if line is not None else (order.get(_nearest(pointer, order), 0), 0)
         problems.append((rank, pointer, code, message, line, column))
     problems.sort(key=lambda entry: (entry[0], entry[1], entry[2]))

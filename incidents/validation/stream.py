@@ -32,10 +32,8 @@ import attrs
 
 from incidents._places import Finding, path_to_pointer
 from incidents.errors import FileError, ParseProblem
-from incidents.formats._diagnosis import diagnose
 from incidents.formats._marks import flag_findings
 from incidents.formats.bounded import seekable
-from incidents.formats.converter import converter, structure_record
 from incidents.formats.files import MAX_FILE_BYTES, open_file
 from incidents.formats.jsonl import (
     RECORD_KINDS,
@@ -49,7 +47,7 @@ from incidents.formats.jsonl import (
     record_kind,
 )
 from incidents.model.measures import DiplomaticMeasure
-from incidents.validation._schema_layer import schema_findings
+from incidents.validation._record_layers import record_shape_findings
 from incidents.validation._stream_index import NONE, Index, record_ids, unpack_date
 from incidents.validation._suggestions import MAX_IDS, Suggester
 from incidents.validation.report import Problem
@@ -212,7 +210,7 @@ class _Checker:
     def _record(self, number: int, key: str, value: Any, flagged: bool) -> list[Finding]:
         cls = RECORD_KINDS[key]
         pointer = f"/{key}"
-        findings = _shape(value, cls, pointer, flagged)
+        findings = record_shape_findings(value, cls, pointer, flagged)
         if not isinstance(value, dict):
             return findings
         findings += record_findings(value, cls, pointer)
@@ -270,35 +268,3 @@ class _Checker:
             if message is not None:
                 findings.append((f"{pointer}/in_response_to/{position}", "E404", message))
         return findings
-
-
-def _shape(value: Any, cls: type, pointer: str, flagged: bool) -> list[Finding]:
-    """The schema and model layers for one record, as for a record in a JSON document."""
-    if not flagged:
-        try:
-            structure_record(value, cls)
-        except Exception:  # noqa: S110 - any failure: the layers below say what and where
-            pass
-        else:
-            return []
-    if not isinstance(value, dict):
-        return [
-            (pointer + path_to_pointer(problem.path), problem.code, problem.message)
-            for problem in diagnose(value, cls, converter)
-        ]
-    schema = [
-        (pointer + place, code, message)
-        for place, code, message in schema_findings(value, cls.__name__)
-    ]
-    covered = [place for place, _, _ in schema]
-    # A record rule the schema reported (E202/E209) covers the model's version of it.
-    ruled = {place.rsplit("/", 1)[0] for place, code, _ in schema if code in ("E202", "E209")}
-    model = []
-    for problem in diagnose(value, cls, converter):
-        place = pointer + path_to_pointer(problem.path)
-        if any(place == done or place.startswith(f"{done}/") for done in covered):
-            continue
-        if problem.code == "E209" and place.rsplit("/", 1)[0] in ruled:
-            continue
-        model.append((place, problem.code, problem.message))
-    return schema + model

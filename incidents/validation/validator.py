@@ -29,6 +29,7 @@ from incidents.formats.json import check_json_quickly, to_json
 from incidents.formats.xml import parse_xml
 from incidents.validation._model_layer import loads_as_records, model_findings
 from incidents.validation._placement import placed
+from incidents.validation._record_layers import document_shape_findings, uncovered
 from incidents.validation._schema_layer import schema_findings
 from incidents.validation._syntax_layer import (
     MAX_DOCUMENT_BYTES,
@@ -160,7 +161,7 @@ def _validate_xml(content: str | bytes) -> Report:
         return Report(tuple(problems))
     found: list[tuple[str, str, str, int | None]] = []
     loaded = not document.marked and loads_as_records(document.data)
-    model = [] if loaded else model_findings(document.data, [])
+    model = [] if loaded else model_findings(document.data)
     for pointer, code, message in model + semantic_findings(document.data):
         xpath, line = document.where(pointer)
         found.append((xpath, code, message, line))
@@ -179,24 +180,25 @@ def _validate_xml(content: str | bytes) -> Report:
     )
 
 
-def _checks(data: Any, flagged: bool) -> list[Finding]:
-    """The findings of the schema, model and semantic layers (and flagged syntax)."""
-    if not flagged and loads_as_records(data):
-        # Fast path. The record classes accept only what the schema accepts (the
-        # differential tests hold the two to that), so a document they load has no schema
-        # or model problem: only the semantic layer can still find something.
-        return _unique(semantic_findings(data))
+def _checks(data: Any, flagged: bool, *, whole: bool = False) -> list[Finding]:
+    """The findings of the schema, model and semantic layers (and flagged syntax).
+
+    Record by record (:mod:`incidents.validation._record_layers`): only the records the
+    typed load refuses are walked. ``whole`` walks the whole document with ``jsonschema``
+    and the model's walk instead, as before (kept for the tests that hold the two to the
+    same findings); so does a document that is not an object of lists of objects.
+    """
+    shape = None if whole else document_shape_findings(data, flagged)
+    if shape is None:
+        if not flagged and loads_as_records(data):
+            # Fast path. The record classes accept only what the schema accepts (the
+            # differential tests hold the two to that), so a document they load has no
+            # schema or model problem: only the semantic layer can still find something.
+            return _unique(semantic_findings(data))
+        schema = list(schema_findings(data, skip_loaded=not whole))
+        shape = schema + uncovered(model_findings(data, skip_loaded=not whole), schema)
     findings: list[Finding] = list(flag_findings(data)) if flagged else []
-    schema = list(schema_findings(data))
-    findings += schema
-    covered = [pointer for pointer, _, _ in schema]
-    # A record rule the schema reported (E202/E209) covers the model's version of it.
-    ruled = {pointer.rsplit("/", 1)[0] for pointer, code, _ in schema if code in ("E202", "E209")}
-    findings += [
-        finding
-        for finding in model_findings(data, covered)
-        if not (finding[1] == "E209" and finding[0].rsplit("/", 1)[0] in ruled)
-    ]
+    findings += shape
     findings += semantic_findings(data)
     return _unique(findings)
 
