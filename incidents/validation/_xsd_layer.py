@@ -77,10 +77,13 @@ def _finding(
         nodes = []
     root = document.where("")[0]
     xpath = document.paths.get(nodes[0], root) if nodes else root
-    node = nodes[0] if nodes and document.paths.get(nodes[0]) else document.root
-    line = node.sourceline if node.sourceline is not None else entry.line
-    named = _spelled(attribute, None) if attribute else None
-    column = document.column(node, named)
+    bound = next((prefix for prefix, uri in prefixes.items() if uri == NAMESPACE), None)
+    named = _spelled(attribute, bound) if attribute else None
+    if nodes and nodes[0] in document.paths:
+        node, line = nodes[0], nodes[0].sourceline
+        column = document.column(node, named)
+    else:  # libxml2's own place: its column where it gives one, else the line's start
+        node, line, column = document.root, entry.line, max(1, int(entry.column or 0))
     code = _CODES.get(entry.type_name, "E210")
     if entry.type_name == "SCHEMAV_CVC_IDC":
         if "Duplicate key-sequence" in text:

@@ -113,7 +113,7 @@ def _sample() -> Dataset:
 def test_mapping_puts_scalars_in_attributes_and_text_in_elements():
     """Ids, kinds, dates and numbers are attributes; titles and summaries are elements."""
     root = etree.fromstring(incidents.to_xml(_sample()))
-    incident = root.find("i:incidents/incident", NS)
+    incident = root.find("i:incidents/i:incident", NS)
     assert {"id": "incident:raids", "kind": "raid", "date": "2025-06-27"} == dict(incident.attrib)
     assert ["title", "summary", "location", "casualties", "responsibility", "citations"] == [
         etree.QName(child).localname for child in incident
@@ -121,9 +121,9 @@ def test_mapping_puts_scalars_in_attributes_and_text_in_elements():
     location = incident.find("i:location", NS)
     assert {"country": "RU", "latitude": "56.8", "longitude": "60.6"} == dict(location.attrib)
     assert "Екатеринбург" == location.findtext("i:name", namespaces=NS)
-    count = incident.find("i:casualties/casualty/count/claim/value", NS)
+    count = incident.find("i:casualties/i:casualty/i:count/i:claim/i:value", NS)
     assert {"best": "50", "qualifier": "about"} == dict(count.attrib)
-    claim = incident.find("i:responsibility/claim", NS)
+    claim = incident.find("i:responsibility/i:claim", NS)
     assert {"value": "actor:russia", "claimed_by": "actor:azerbaijan"} == dict(claim.attrib)
 
 

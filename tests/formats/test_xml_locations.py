@@ -9,7 +9,9 @@ walk to exactly the same answers, branch by branch.
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,7 +126,7 @@ MIXED_PATHS = {
     "/dataset/incidents": "/*/*[2]",
     I: "/*/*[2]/*",
     f"{I}/title": "/*/*[2]/*/*[1]",
-    f"{I}/{{urn:foreign}}summary": "/*/*[2]/*/f:summary",
+    f"{I}/f:summary": "/*/*[2]/*/f:summary",
     f"{I}/notes": "/*/*[2]/*/notes",
     f"{I}/location": "/*/*[2]/*/*[4]",
     f"{I}/location/name": "/*/*[2]/*/*[4]/*",
@@ -148,7 +150,7 @@ MIXED_PROBLEMS = [
     ("E201", "/dataset/sources/source[1]/@lang", 3),
     ("E201", "/dataset/sources/source[2]", 7),
     ("E105", f"{I}/@kind", 10),
-    ("E201", f"{I}/{{urn:foreign}}summary", 12),
+    ("E201", f"{I}/f:summary", 12),
     ("E201", f"{I}/notes", 13),
     ("E203", f"{I}/title", 11),
     ("E209", f"{I}/location", 14),
@@ -161,14 +163,14 @@ MIXED_PROBLEMS = [
 MIXED_REPORT = [
     ("E201", "/dataset/@{urn:foreign}extra", 1),
     ("E202", "/dataset/sources/source[1]", 3),
+    ("E201", "/dataset/sources/source[1]/@i:id", 3),  # as the document spells it
     ("E201", "/dataset/sources/source[1]/@lang", 3),
-    ("E201", "/dataset/sources/source[1]/@{urn:incidents:xml:1}id", 3),
     ("E105", "/dataset/sources/source[1]/title", 4),
     ("E201", "/dataset", 5),
     ("E201", "/dataset/sources/source[2]", 7),
     ("E105", f"{I}/@kind", 10),
     ("E203", f"{I}/title", 11),
-    ("E201", f"{I}/{{urn:foreign}}summary", 12),
+    ("E201", f"{I}/f:summary", 12),
     ("E201", f"{I}/notes", 13),
     ("E209", f"{I}/location", 14),
     ("W402", CASUALTY, 16),
@@ -284,8 +286,8 @@ def test_wrong_root_is_located_at_the_root() -> None:
     """A root that is not <dataset> is the only place located."""
     document = parse_xml('<x:dataset xmlns:x="urn:x">\n<y/></x:dataset>')
     assert document.marked
-    assert {"": ("/dataset", 1)} == document.locations
-    assert ["/dataset"] == list(document.paths.values())
+    assert {"": ("/x:dataset", 1)} == document.locations  # as the document spells it
+    assert ["/x:dataset"] == list(document.paths.values())
 
 
 def test_reading_a_good_document_does_not_locate_anything(
@@ -320,12 +322,21 @@ def test_every_value_is_located_where_it_is(dataset: Dataset) -> None:
     assert set(_pointers(document.data)) == set(document.locations)
     tree = document.root.getroottree()
     for xpath, line in document.locations.values():
-        (found,) = tree.xpath(xpath, namespaces={"i": NS})
+        (found,) = tree.xpath(_namespaced(xpath), namespaces={"i": NS})
         node = found.getparent() if xpath.rsplit("/", 1)[-1].startswith("@") else found
         assert line == node.sourceline
     assert len(document.paths) == sum(1 for _ in document.root.iter())
     for node, xpath in document.paths.items():
-        assert [node] == tree.xpath(xpath, namespaces={"i": NS})
+        assert [node] == tree.xpath(_namespaced(xpath), namespaces={"i": NS})
+
+
+def _namespaced(xpath: str) -> str:
+    """A path written with the document's default namespace, as XPath 1.0 needs it: each
+    element step given the prefix ``i``."""
+    return "/".join(
+        step if not step or step.startswith("@") or ":" in step else f"i:{step}"
+        for step in xpath.split("/")
+    )
 
 
 def _pointers(data: Any, pointer: str = "") -> list[str]:
@@ -435,3 +446,60 @@ def test_xml_document_is_built_from_a_root() -> None:
     """XmlDocument can still be made from a parsed root directly."""
     root = parse_xml(incidents.to_xml(_dataset())).root
     assert XmlDocument(root).data == parse_xml(incidents.to_xml(_dataset())).data
+
+
+EXAMPLE_XML = Path(__file__).resolve().parents[2] / "examples" / "azal-downing-2024.xml"
+
+
+def _broken_example() -> str:
+    text = EXAMPLE_XML.read_text(encoding="utf-8")
+    text = text.replace('kind="state"', 'kind="planet"', 1)
+    return text.replace("</actor>", "<bogus>1</bogus></actor>", 1)
+
+
+def test_every_xml_problem_has_a_real_line_and_column() -> None:
+    text = _broken_example()
+    for document in (text, MIXED):
+        report = incidents.validate(document.encode())
+        assert report.problems
+        for problem in report.problems:
+            assert problem.line is not None and problem.column is not None, problem
+        with pytest.raises(ParseError) as caught:
+            incidents.from_xml(document)
+        for found in caught.value.problems:
+            assert found.line is not None and found.column is not None, found
+    lines = text.splitlines()
+    kind = next(p for p in incidents.validate(text.encode()).problems if p.code == "E204")
+    assert lines[kind.line - 1][kind.column - 1 :].startswith('kind="planet"')
+    bogus = next(p for p in incidents.validate(text.encode()).problems if p.code == "E201")
+    assert lines[bogus.line - 1][bogus.column - 1 :].startswith("<bogus>")
+
+
+def test_paths_use_the_documents_own_prefixes() -> None:
+    text = _broken_example().replace('xmlns="', 'xmlns:d="', 1)
+    text = re.sub(r"<(/?)(?=[a-z_]+[ >/])", r"<\1d:", text)
+    report = incidents.validate(text.encode())
+    locations = [problem.location for problem in report.problems]
+    assert "/d:dataset/d:actors/d:actor[1]/@kind" in locations
+    assert "/d:dataset/d:actors/d:actor[1]/bogus" not in locations
+    assert all(location.startswith("/d:dataset") for location in locations), locations
+    assert not any("i:" in location for location in locations)
+
+
+@pytest.mark.parametrize("attribute", ['xml:space="preserve"', 'xml:lang="en"', 'style="x"'])
+def test_an_attribute_on_a_text_field_is_said_to_be_no_part_of_the_mapping(
+    attribute: str,
+) -> None:
+    text = EXAMPLE_XML.read_text(encoding="utf-8").replace("<name>", f"<name {attribute}>", 1)
+    report = incidents.validate(text.encode())
+    name = attribute.split("=")[0]
+    assert [(p.code, p.location) for p in report.problems] == [
+        ("E201", "/dataset/actors/actor[1]/name")
+    ]
+    (problem,) = report.problems
+    assert f"attribute {name} on <name> is not part of the incidents XML mapping" in (
+        problem.message
+    )
+    assert "remove it" in problem.message
+    with pytest.raises(ParseError, match="not part of the incidents XML mapping"):
+        incidents.from_xml(text)
