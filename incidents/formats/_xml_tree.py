@@ -375,9 +375,10 @@ def _describe_tag(tag: str) -> str:
 def _text(element: Any) -> Any:
     """A text field's value; an attribute on it (``xml:space``, ``xml:lang``, any other) is
     said to be no part of the mapping rather than read as an object."""
-    if element.keys() and not len(element):
-        names = ", ".join(attribute_name(key) for key in element.keys())
-        plural = "s" if len(element.keys()) > 1 else ""
+    keys = element.keys()
+    if keys and not len(element):
+        names = ", ".join(attribute_name(key) for key in keys)
+        plural = "s" if len(keys) > 1 else ""
         message = (
             f"attribute{plural} {names} on <{_local(element.tag)}> "
             f"{'are' if plural else 'is'} not part of the incidents XML mapping; remove "

@@ -463,11 +463,13 @@ def test_every_xml_problem_has_a_real_line_and_column() -> None:
         report = incidents.validate(document.encode())
         assert report.problems
         for problem in report.problems:
-            assert problem.line is not None and problem.column is not None, problem
+            assert problem.line is not None, problem
+            assert problem.column is not None, problem
         with pytest.raises(ParseError) as caught:
             incidents.from_xml(document)
         for found in caught.value.problems:
-            assert found.line is not None and found.column is not None, found
+            assert found.line is not None, found
+            assert found.column is not None, found
     lines = text.splitlines()
     kind = next(p for p in incidents.validate(text.encode()).problems if p.code == "E204")
     assert lines[kind.line - 1][kind.column - 1 :].startswith('kind="planet"')
