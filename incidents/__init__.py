@@ -6,6 +6,11 @@ contested fact as claims with their sources. See ``README.md`` for a tour.
 
 from __future__ import annotations
 
+# First of all: in the command line, an interrupt from here on ends quietly (incidents._signals).
+from incidents import _signals  # noqa: F401
+
+# isort: split
+
 import datetime as dt
 import importlib
 import os

@@ -1,7 +1,8 @@
 """What every subcommand shares: exit codes, one-line messages, colour, the shape of its help.
 
 Exit codes are the same for all subcommands: 0 success, 1 problems in the input (an invalid
-dataset), 2 a usage error or a file that cannot be read or written. Errors are one line on
+dataset), 2 a usage error or a file that cannot be read or written, 128 + the signal's
+number when interrupted, 141 when standard output was closed before the end. Errors are one line on
 standard error, never a traceback. This module imports nothing heavy: the parser, and so
 ``incidents --version``, is built from it without loading the readers or the validators.
 """
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from incidents.validation.report import Problem
 
 __all__ = [
+    "CLOSED_OUTPUT",
     "EXIT_CODES",
     "FAILURE",
     "FORMATS",
@@ -46,6 +48,9 @@ __all__ = [
 OK: Final = 0
 PROBLEMS: Final = 1
 FAILURE: Final = 2
+#: Standard output closed before the end (``| head``): the output stops there, quietly. As
+#: a shell reports a program SIGPIPE ended (128 + 13); never 1, which is problems found.
+CLOSED_OUTPUT: Final = 141
 
 #: The formats the command line reads and writes, by the name ``--to`` takes.
 FORMATS: Final = {"json": "JSON", "jsonl": "JSON Lines", "xml": "XML"}
@@ -64,6 +69,10 @@ def exit_codes(success: str, problems: str | None, failure: str = _USAGE_OR_FILE
     if problems is not None:
         lines.append(f"  1  {problems}")
     lines.append(f"  2  {failure}")
+    lines += [
+        "  130  interrupted: Ctrl-C (SIGINT); 143 for SIGTERM, 129 for SIGHUP; no partial file",
+        f"  {CLOSED_OUTPUT}  standard output closed before the end (| head): output stops, quietly",
+    ]
     return "\n".join(lines)
 
 

@@ -85,7 +85,7 @@ def convert(
     """Convert ``source`` to the file ``target`` or, with ``to``, to standard output."""
     from incidents.cli.inputs import SUFFIXES, load, single
     from incidents.errors import FileError
-    from incidents.formats.files import write_bytes
+    from incidents.formats.files import write_bytes, write_pieces
 
     if (target is None) == (to is None):
         return fail("convert: give an output file OUT or --to FORMAT (one of the two)")
@@ -111,7 +111,7 @@ def convert(
             write_bytes(payload, target)
         else:
             sys.stdout.flush()
-            sys.stdout.buffer.write(payload)
+            write_pieces(sys.stdout.buffer, payload)
             sys.stdout.buffer.flush()
     except FileError as error:
         return fail(str(error))

@@ -27,7 +27,7 @@ from incidents._places import path_to_pointer
 from incidents.cli.console import PROBLEMS, describe_problem, fail, plural
 from incidents.errors import FileError, ParseError
 from incidents.formats.bounded import read_bounded, regular_file_reason, seekable
-from incidents.formats.files import MAX_FILE_BYTES, open_file
+from incidents.formats.files import MAX_FILE_BYTES, is_temporary, open_file
 from incidents.formats.json import from_json
 from incidents.formats.jsonl import from_jsonl
 from incidents.formats.xml import from_xml
@@ -107,13 +107,14 @@ def _matches(argument: str, skipped: list[tuple[str, str]]) -> list[Path] | str:
 
 
 def _search(folder: Path, skipped: list[tuple[str, str]]) -> list[Path]:
-    """Dataset files under ``folder``, sorted, hidden folders skipped; a name with a dataset
-    suffix that is not a regular file (or a link to one) is added to ``skipped``."""
+    """Dataset files under ``folder``, sorted, hidden folders and the writer's temporary
+    files skipped; a name with a dataset suffix that is not a regular file (or a link to
+    one) is added to ``skipped``."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if Path(name).suffix.lower() in SUFFIXES:
+        for name in sorted(files):  # a writer's temporary file is never data
+            if Path(name).suffix.lower() in SUFFIXES and not is_temporary(name):
                 reason = regular_file_reason(Path(root, name))
                 if reason is None:
                     found.append(Path(root, name))

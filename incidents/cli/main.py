@@ -1,7 +1,9 @@
 """The ``incidents`` command (also ``python -m incidents``): the parser and the dispatch.
 
 Every subcommand has ``--help``. Exit codes are the same for all: 0 success, 1 problems in
-the input (an invalid dataset), 2 a usage error or a file that cannot be read or written.
+the input (an invalid dataset), 2 a usage error or a file that cannot be read or written,
+128 + the signal's number when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP) and 141
+when standard output is closed before the end (``| head``).
 Errors are one line on standard error, never a traceback. A mistyped command or option is
 answered with the nearest one (``difflib``, as ``incidents vocab`` does for vocabularies).
 
@@ -18,8 +20,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+import incidents._signals as _signals
 from incidents._version import __version__
-from incidents.cli.console import EXIT_CODES, FAILURE, PROBLEMS, fail, verbosity_options
+from incidents.cli.console import CLOSED_OUTPUT, EXIT_CODES, FAILURE, fail, verbosity_options
 from incidents.cli.convert import add_parser as add_convert
 from incidents.cli.diff import add_parser as add_diff
 from incidents.cli.export import add_parser as add_export
@@ -105,7 +108,26 @@ def _with_suggestion(argument: str, known: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: the process arguments); the exit code."""
+    """Run the command line with ``argv`` (default: the process arguments); the exit code.
+
+    In the ``incidents`` command itself, SIGINT, SIGTERM and SIGHUP interrupt it the same
+    way (:mod:`incidents._signals`): what it was writing is removed, ``incidents:
+    interrupted`` is said, and the exit code is 128 + the signal's number.
+    """
+    command_line = _signals.installed()
+    try:
+        if command_line:
+            _signals.running()
+        return _run(argv)
+    except KeyboardInterrupt as interrupt:
+        print("incidents: interrupted", file=sys.stderr)
+        return _signals.exit_code(interrupt)
+    finally:
+        if command_line:  # ending now writes nothing more: back to a quiet exit
+            _signals.starting()
+
+
+def _run(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:  # characters the terminal cannot show become escapes
@@ -116,13 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else FAILURE
     try:
         code: int = options.handler(options)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
     except IncidentsError as error:  # anything the library refused, said in one line
         return fail(str(error))
-    except KeyboardInterrupt:
-        print("incidents: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return PROBLEMS
+        return CLOSED_OUTPUT

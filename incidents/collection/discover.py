@@ -1,7 +1,8 @@
 """Which files belong to a collection: the folder walked, the manifest's globs applied.
 
 The walk is recursive and in a fixed order (each folder's files by name, then its folders
-by name); hidden files and folders (a leading ``.``) and the manifest itself are skipped.
+by name); hidden files and folders (a leading ``.``, which includes the writer's temporary
+files ``.NAME.RANDOM.tmp``) and the manifest itself are skipped.
 Links are followed, with a problem for each case that would otherwise read a file twice or
 walk forever:
 
@@ -131,7 +132,7 @@ class _Walk:
             return []
         inner = []
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith("."):  # hidden, so never a writer's temporary file either
                 continue
             path = folder / entry.name
             name = f"{relative}{entry.name}"

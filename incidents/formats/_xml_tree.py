@@ -22,10 +22,10 @@ from incidents.model._fields import Check, FloatRange, InstanceOf, IntRange
 from incidents.model.claims import Claim
 from incidents.model.dataset import Dataset
 
-__all__ = ["PREFIX", "ROOT", "XmlDocument", "clark", "record_of"]
+__all__ = ["ROOT", "XmlDocument", "attribute_name", "clark", "record_of"]
 
 #: The prefix used for the namespace in the XPaths of problems.
-PREFIX: Final = "i"
+_XML_NAMESPACE: Final = "{http://www.w3.org/XML/1998/namespace}"
 #: The root element's name.
 ROOT: Final = "dataset"
 
@@ -117,9 +117,11 @@ class XmlDocument:
     on first use, so reading a document that has nothing to report never builds them.
     """
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, text: str = "") -> None:
         self.root = root
         self.marked = False
+        self._lines = text.splitlines()
+        self._ordinals: dict[Any, int] | None = None
         self._located: _Locator | None = None
         self.data: Any = self._document(root)
 
@@ -138,7 +140,44 @@ class XmlDocument:
         locations = self.locations
         while pointer and pointer not in locations:
             pointer = pointer.rsplit("/", 1)[0]
-        return locations.get(pointer, (f"/{PREFIX}:{ROOT}", None))
+        return locations.get(pointer, locations[""])
+
+    def place(self, pointer: str) -> tuple[str, int | None, int | None]:
+        """The XPath, line and column for a pointer (or its nearest ancestor that has one)."""
+        locations = self.locations
+        while pointer and pointer not in locations:
+            pointer = pointer.rsplit("/", 1)[0]
+        xpath, line = locations.get(pointer, locations[""])
+        element, attribute = self._locator().nodes.get(pointer, (self.root, None))
+        return xpath, line, self.column(element, attribute)
+
+    def column(self, element: Any, attribute: str | None = None) -> int | None:
+        """The column (from 1) where an element's start tag, or one of its attributes,
+        begins in the source text; ``None`` only when the text was not kept."""
+        line = element.sourceline
+        if not self._lines or line is None or line > len(self._lines):
+            return None
+        if self._ordinals is None:  # the how-many-th start tag of its name on its line
+            self._ordinals = {}
+            counts: dict[tuple[int, str], int] = {}
+            for node in self.root.iter():
+                if isinstance(node.tag, str):
+                    key = (node.sourceline, _spelling(node))
+                    self._ordinals[node] = counts.get(key, 0)
+                    counts[key] = counts.get(key, 0) + 1
+        text = self._lines[line - 1]
+        tag = re.compile(rf"<{re.escape(_spelling(element))}(?=[\s/>]|$)")
+        matches = list(tag.finditer(text))
+        ordinal = self._ordinals.get(element, 0)
+        if not matches:
+            return 1
+        start = matches[min(ordinal, len(matches) - 1)].start()
+        if attribute is not None:
+            named = re.compile(rf"\s{re.escape(attribute)}\s*=")
+            found = named.search(text, start)
+            if found is not None:
+                return found.start() + 2
+        return start + 1
 
     def _locator(self) -> _Locator:
         if self._located is None:
@@ -188,7 +227,7 @@ class XmlDocument:
             if name in data:
                 duplicates.append(name)
             elif kind == _TEXT:
-                data[name] = _loose(child) if len(child) or child.keys() else child.text or ""
+                data[name] = _text(child)
             elif kind == _RECORD:
                 data[name] = self._record(child, inner)
             elif kind == _LIST:
@@ -235,9 +274,11 @@ class _Locator:
     """
 
     def __init__(self, root: Any) -> None:
-        xpath = f"/{PREFIX}:{ROOT}"
+        xpath = f"/{_qualified(root, ROOT)}"
         self.locations: dict[str, tuple[str, int | None]] = {"": (xpath, root.sourceline)}
         self.paths: dict[Any, str] = {root: xpath}
+        #: JSON Pointer -> the element it came from, and the attribute (as written) or None.
+        self.nodes: dict[str, tuple[Any, str | None]] = {"": (root, None)}
         if root.tag == clark(ROOT):
             self._record(root, _plan(Dataset, None), "", xpath)
 
@@ -250,6 +291,7 @@ class _Locator:
                 f"{xpath}/@{name}",
                 element.sourceline,
             )
+            self.nodes[f"{pointer}/{escape_pointer(name)}"] = (element, attribute_name(key))
         for child in element:
             tag = child.tag
             if not isinstance(tag, str):
@@ -259,8 +301,9 @@ class _Locator:
                 continue
             seen.add(name)
             where = f"{pointer}/{escape_pointer(name)}"
-            path = f"{xpath}/{PREFIX}:{name}"
+            path = f"{xpath}/{_qualified(child, name)}"
             self.locations[where] = (path, child.sourceline)
+            self.nodes[where] = (child, None)
             self.paths[child] = path
             entry = plan.children.get(tag)
             if entry is None:
@@ -286,11 +329,27 @@ class _Locator:
                 continue
             where = f"{pointer}/{position}"
             position += 1
-            path = f"{xpath}/{PREFIX}:{shape.item}[{position}]"
+            path = f"{xpath}/{_qualified(child, shape.item)}[{position}]"
             self.locations[where] = (path, child.sourceline)
+            self.nodes[where] = (child, None)
             self.paths[child] = path
             if plan is not None and child.tag == item_tag:
                 self._record(child, plan, where, path)
+
+
+def _qualified(element: Any, name: str) -> str:
+    """``name`` with the prefix the document gives the element (none for a default
+    namespace), so a path reads as the document is written."""
+    if name.startswith("{"):  # an element of another namespace: as the document spells it
+        return _spelling(element)
+    prefix = element.prefix
+    return f"{prefix}:{name}" if prefix else name
+
+
+def _spelling(element: Any) -> str:
+    """The element's name as its start tag spells it (``d:actor``, or ``actor``)."""
+    local = element.tag.rpartition("}")[2]
+    return f"{element.prefix}:{local}" if element.prefix else local
 
 
 def _children(element: Any) -> Iterator[Any]:
@@ -311,6 +370,29 @@ def _local(tag: str) -> str:
 def _describe_tag(tag: str) -> str:
     namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     return f"<{local}> in namespace {namespace}" if namespace else f"<{local}> in no namespace"
+
+
+def _text(element: Any) -> Any:
+    """A text field's value; an attribute on it (``xml:space``, ``xml:lang``, any other) is
+    said to be no part of the mapping rather than read as an object."""
+    keys = element.keys()
+    if keys and not len(element):
+        names = ", ".join(attribute_name(key) for key in keys)
+        plural = "s" if len(keys) > 1 else ""
+        message = (
+            f"attribute{plural} {names} on <{_local(element.tag)}> "
+            f"{'are' if plural else 'is'} not part of the incidents XML mapping; remove "
+            f"{'them' if plural else 'it'}"
+        )
+        return Flagged(message, "E201")
+    return _loose(element) if len(element) else element.text or ""
+
+
+def attribute_name(key: str) -> str:
+    """An attribute's name as a document spells it: ``xml:space`` for the XML namespace."""
+    if key.startswith(_XML_NAMESPACE):
+        return f"xml:{key[len(_XML_NAMESPACE) :]}"
+    return _local(key)
 
 
 def _loose(element: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -17,13 +18,25 @@ from incidents.formats.jsonl import from_jsonl, to_jsonl
 from incidents.formats.xml import from_xml, to_xml
 from incidents.model.dataset import Dataset
 
-__all__ = ["MAX_FILE_BYTES", "open_file", "read", "write", "write_bytes"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "is_temporary",
+    "open_file",
+    "read",
+    "write",
+    "write_bytes",
+    "write_pieces",
+]
 
 #: Files larger than this are refused before they are read, and streams (pipes, FIFOs,
 #: devices) as soon as they pass it (1 GiB).
 MAX_FILE_BYTES: Final = 1 << 30
 
 _FORMATS: Final = (".json", ".jsonl", ".xml")
+#: The writer's temporary files: ``.NAME.RANDOM.tmp`` beside the target ``NAME``.
+_TEMPORARY: Final = re.compile(r"\..+\.[^.]+\.tmp", re.DOTALL)
+#: How much is written at a time: an interrupt is answered between two pieces.
+_PIECE: Final = 1 << 20
 
 
 def read(source: DataSource) -> Dataset:
@@ -94,21 +107,29 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
 
 def write_bytes(payload: bytes, path: str | os.PathLike[str]) -> None:
-    """Write ``payload`` to ``path`` atomically, whatever the suffix (see :func:`write`)."""
+    """Write ``payload`` to ``path`` atomically, whatever the suffix (see :func:`write`).
+
+    The temporary file is ``.NAME.RANDOM.tmp`` beside the target, locked while it is
+    written. One left by a writer that was killed (SIGKILL, a power cut) is never read as
+    data (:func:`is_temporary`; folder walks skip it) and is removed by the next write to
+    the same target; one another process is still writing is left alone.
+    """
     target = Path(path)
     folder = target.parent
+    _remove_stale(target)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise FileError(str(target), f"cannot create a file here: {error.strerror}") from None
     try:
+        _lock(handle, blocking=True)
         if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
             os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            write_pieces(stream, payload)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+            os.replace(temporary, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -116,6 +137,61 @@ def write_bytes(payload: bytes, path: str | os.PathLike[str]) -> None:
             raise FileError(str(target), error.strerror or str(error)) from None
         raise
     _sync_folder(folder)
+
+
+def write_pieces(stream: BinaryIO, payload: bytes) -> None:
+    """Write ``payload`` a megabyte at a time, so an interrupt or a closed pipe is answered
+    between two pieces rather than after the whole."""
+    view = memoryview(payload)
+    for start in range(0, len(view), _PIECE):
+        stream.write(view[start : start + _PIECE])
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of the writer's temporary files (``.NAME.RANDOM.tmp``),
+    which no reader or folder walk takes for data."""
+    return _TEMPORARY.fullmatch(name) is not None
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files of ``target`` that no living writer holds (its lock goes
+    with the process that took it)."""
+    prefix = f".{target.name}."
+    try:
+        with os.scandir(target.parent) as listing:
+            names = [entry.name for entry in listing if entry.name.startswith(prefix)]
+    except OSError:
+        return  # the write itself will say what is wrong with the folder
+    for name in names:
+        if not is_temporary(name):
+            continue
+        stale = target.parent / name
+        try:
+            descriptor = os.open(stale, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if _lock(descriptor, blocking=False):
+                os.unlink(stale)
+        except OSError:  # pragma: no cover - gone, or not ours to remove
+            pass
+        finally:
+            os.close(descriptor)
+
+
+def _lock(descriptor: int, *, blocking: bool) -> bool:
+    """Take the exclusive lock of an open file; ``False`` if another process holds it.
+    Where there are no such locks (Windows), a stale file is never removed."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return blocking
+    flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
+    try:
+        fcntl.flock(descriptor, flags)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _format_of(path: Path) -> str:

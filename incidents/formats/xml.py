@@ -126,7 +126,7 @@ def parse_xml(document: str | bytes) -> XmlDocument:
         raise ParseError([ParseProblem("/", message, line, None, "E109")])
     root = _parse(raw)
     with gc_paused():  # many small objects and no cycles: see incidents._compile.gc_pause
-        return XmlDocument(root)
+        return XmlDocument(root, text)
 
 
 def _bytes(document: str | bytes) -> bytes:
@@ -252,7 +252,8 @@ def _syntax_problem(error: Any) -> ParseError:
 def from_xml(document: str | bytes) -> Dataset:
     """Read a dataset from an XML document; raise :class:`ParseError` on any problem.
 
-    Each problem's ``path`` is an XPath (namespace prefix ``i``) and ``line`` its line.
+    Each problem's ``path`` is an XPath (with the document's own namespace prefixes) and
+    ``line`` and ``column`` where it is.
     """
     with gc_paused():
         return _from_xml(document)
@@ -267,8 +268,8 @@ def _from_xml(document: str | bytes) -> Dataset:
             pass
     problems = []
     for problem in diagnose(parsed.data, Dataset, converter):
-        xpath, line = parsed.where(path_to_pointer(problem.path))
-        problems.append(ParseProblem(xpath, problem.message, line, None, problem.code))
+        xpath, line, column = parsed.place(path_to_pointer(problem.path))
+        problems.append(ParseProblem(xpath, problem.message, line, column, problem.code))
     if not problems:  # pragma: no cover - the walk mirrors the converter; kept as a backstop
         problems = [ParseProblem("/", "the document could not be read as a dataset")]
     raise ParseError(problems)

@@ -10,14 +10,15 @@ from typing import Any, Final
 from lxml import etree
 
 from incidents.formats._xml_mapping import NAMESPACE
-from incidents.formats._xml_tree import PREFIX, XmlDocument
+from incidents.formats._xml_tree import XmlDocument
 from incidents.schemagen.xsd_generator import xml_schema
 
 __all__ = ["XmlFinding", "xsd_findings"]
 
-#: (XPath, code, message, line)
-XmlFinding = tuple[str, str, str, int | None]
+#: (XPath, code, message, line, column)
+XmlFinding = tuple[str, str, str, int | None, int | None]
 
+XML_NAMESPACE: Final = "http://www.w3.org/XML/1998/namespace"
 _CODES: Final = {
     "SCHEMAV_CVC_ENUMERATION_VALID": "E204",
     "SCHEMAV_CVC_PATTERN_VALID": "E206",
@@ -69,27 +70,42 @@ def _finding(
     subject = _SUBJECT.match(message)
     attribute = subject.group("attribute") if subject else None
     text = message[subject.end() :] if subject else message
-    text = text.replace(f"{{{NAMESPACE}}}", f"{PREFIX}:").rstrip(".")
+    text = _spelled(text, tree.getroot().prefix).rstrip(".")
     try:
         nodes = tree.xpath(entry.path, namespaces=prefixes) if entry.path else []
     except etree.XPathError:  # a path libxml2 wrote with prefixes it did not declare
         nodes = []
-    xpath = document.paths.get(nodes[0], f"/{PREFIX}:dataset") if nodes else f"/{PREFIX}:dataset"
+    root = document.where("")[0]
+    xpath = document.paths.get(nodes[0], root) if nodes else root
+    bound = next((prefix for prefix, uri in prefixes.items() if uri == NAMESPACE), None)
+    named = _spelled(attribute, bound) if attribute else None
+    if nodes and nodes[0] in document.paths:
+        node, line = nodes[0], nodes[0].sourceline
+        column = document.column(node, named)
+    else:  # libxml2's own place: its column where it gives one, else the line's start
+        node, line, column = document.root, entry.line, max(1, int(entry.column or 0))
     code = _CODES.get(entry.type_name, "E210")
     if entry.type_name == "SCHEMAV_CVC_IDC":
         if "Duplicate key-sequence" in text:
-            return f"{xpath}/@id", "E401", _key_message(text), entry.line
+            return f"{xpath}/@id", "E401", _key_message(text), line, document.column(node, "id")
         keyref = _KEYREF.search(text)
         if "No match found" in text and keyref:
             field = keyref.group("field")
             where = xpath if field == "text" else f"{xpath}/@{field}"
-            return where, "E402", _key_message(text), entry.line
+            return where, "E402", _key_message(text), line, column
         return None  # follow-up noise of a value already reported as invalid
     if entry.type_name == "SCHEMAV_ELEMENT_CONTENT":
         code = "E202" if "Missing child element" in text else "E201"
-    if attribute:
-        xpath = f"{xpath}/@{attribute}"
-    return xpath, code, text, entry.line
+    if named:
+        xpath = f"{xpath}/@{named}"
+    return xpath, code, text, line, column
+
+
+def _spelled(text: str, prefix: str | None) -> str:
+    """Names in libxml2's ``{namespace}name`` form as the document writes them: ``xml:`` for
+    the XML namespace, the document's own prefix (or none) for the incidents namespace."""
+    text = text.replace(f"{{{XML_NAMESPACE}}}", "xml:")
+    return text.replace(f"{{{NAMESPACE}}}", f"{prefix}:" if prefix else "")
 
 
 def _key_message(text: str) -> str:

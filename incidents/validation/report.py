@@ -37,8 +37,10 @@ class Problem:
     @property
     def path(self) -> str:
         """A JSON location as a JSONPath (``/incidents/2/date`` -> ``$.incidents[2].date``);
-        an XPath as it is."""
-        if self.location.startswith("/i:"):
+        an XPath (its first step the ``dataset`` root, with the document's own prefix if
+        any) as it is."""
+        root = self.location[1:].split("/", 1)[0]
+        if root == "dataset" or root.endswith(":dataset"):
             return self.location
         return pointer_to_path(self.location)
 

@@ -17,7 +17,7 @@ import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from incidents._compile.gc_pause import gc_paused
 from incidents._places import Finding
@@ -159,25 +159,35 @@ def _validate_xml(content: str | bytes) -> Report:
             for p in error.problems
         ]
         return Report(tuple(problems))
-    found: list[tuple[str, str, str, int | None]] = []
+    found: list[tuple[str, str, str, int | None, int | None]] = []
     loaded = not document.marked and loads_as_records(document.data)
     model = [] if loaded else model_findings(document.data)
     for pointer, code, message in model + semantic_findings(document.data):
-        xpath, line = document.where(pointer)
-        found.append((xpath, code, message, line))
-    # The XSD's own wording is kept only where the model and semantic layers said nothing.
-    places = {xpath for xpath, _, _, _ in found}
-    found += [finding for finding in xsd_findings(document) if finding[0] not in places]
-    unique: dict[tuple[str, str], tuple[str, str, str, int | None]] = {}
+        xpath, line, column = document.place(pointer)
+        found.append((xpath, code, message, line, column))
+    # The XSD's own wording is kept only where the model and semantic layers said nothing
+    # (nor on an attribute of a text field they already reported as not mapped).
+    places = {finding[0] for finding in found}
+    unmapped = {finding[0] for finding in found if _UNMAPPED in finding[2]}
+    found += [
+        finding
+        for finding in xsd_findings(document)
+        if finding[0] not in places and finding[0].split("/@")[0] not in unmapped
+    ]
+    unique: dict[tuple[str, str], tuple[str, str, str, int | None, int | None]] = {}
     for finding in found:
         unique.setdefault((finding[0], finding[1]), finding)
-    ordered = sorted(unique.values(), key=lambda f: (f[3] or 0, f[0], f[1]))
+    ordered = sorted(unique.values(), key=lambda f: (f[3] or 0, f[4] or 0, f[0], f[1]))
     return Report(
         tuple(
-            Problem(code=code, message=message, location=xpath, line=line)
-            for xpath, code, message, line in ordered
+            Problem(code=code, message=message, location=xpath, line=line, column=column)
+            for xpath, code, message, line, column in ordered
         )
     )
+
+
+#: What the XML reader says of an attribute on a text field (incidents.formats._xml_tree).
+_UNMAPPED: Final = "not part of the incidents XML mapping"
 
 
 def _checks(data: Any, flagged: bool, *, whole: bool = False) -> list[Finding]:

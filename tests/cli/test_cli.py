@@ -19,7 +19,7 @@ import incidents
 import incidents.cli.inputs
 import incidents.cli.validate
 import incidents.views.diagrams as diagrams
-from incidents.cli.console import ProgressBar, describe_problem
+from incidents.cli.console import CLOSED_OUTPUT, ProgressBar, describe_problem
 from incidents.cli.inputs import Input, expand, sniff
 from incidents.cli.main import main
 from incidents.cli.validate import Tally
@@ -429,7 +429,7 @@ def test_interruptions_and_closed_pipes_end_quietly(
     out = tmp_path / "out"
     with out.open("w") as stream:
         monkeypatch.setattr(sys, "stdout", stream)
-        assert 1 == main(["validate", "x"])
+        assert CLOSED_OUTPUT == main(["validate", "x"])
 
 
 def test_progress_bar_is_drawn_only_on_a_terminal_after_the_delay() -> None:

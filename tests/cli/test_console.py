@@ -92,8 +92,12 @@ def test_verdicts_name_what_was_found() -> None:
 
 
 def test_exit_codes_without_a_code_1() -> None:
-    """A subcommand that reads no dataset lists only 0 and 2."""
-    assert "exit codes:\n  0  done\n  2  oops" == exit_codes("done", None, "oops")
+    """A subcommand that reads no dataset lists 0 and 2 (and the interrupt and closed-pipe
+    codes every command shares), never 1."""
+    block = exit_codes("done", None, "oops")
+    assert block.startswith("exit codes:\n  0  done\n  2  oops\n  130  interrupted")
+    assert "\n  1  " not in block
+    assert "\n  141  standard output closed" in block
 
 
 def _validate(environ: dict[str, str], path: Path) -> str:

@@ -61,7 +61,7 @@ def test_origins_in_json_lines_and_xml_files(collection: Path) -> None:
     assert origin.line == 4
     raid = read.origin("incident:sputnik-azerbaijan-raid-2025")
     assert raid.file.endswith("a-sputnik.xml")
-    assert raid.location.startswith("/i:dataset/i:incidents/i:incident")
+    assert raid.location.startswith("/dataset/incidents/incident")
     assert raid.line is not None
 
 

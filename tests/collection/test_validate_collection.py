@@ -114,7 +114,7 @@ def test_json_lines_and_xml_members(collection: Path) -> None:
     copies = [entry for entry in _found(collection) if entry[0] == "sputnik.xml"]
     assert copies
     assert {"W404"} == {entry[1] for entry in copies}
-    assert all(entry[3].startswith("/i:dataset") and entry[2] for entry in copies)
+    assert all(entry[3].startswith("/dataset") and entry[2] for entry in copies)
     (collection / "sputnik.xml").unlink()
     (collection / "sources.json").unlink()
     codes = {(entry[0], entry[1]) for entry in _found(collection)}

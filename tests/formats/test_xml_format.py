@@ -150,7 +150,7 @@ def test_problems_have_an_xpath_and_a_line():
     with pytest.raises(ParseError) as caught:
         incidents.from_xml(document)
     problem = caught.value.problems[0]
-    assert "/i:dataset/i:incidents/i:incident[1]/@kind" == problem.path
+    assert "/dataset/incidents/incident[1]/@kind" == problem.path
     assert 17 == problem.line
     assert "E204" == problem.code
 
@@ -167,8 +167,8 @@ def test_unknown_and_misplaced_content_is_refused():
         incidents.from_xml(document)
     found = {(problem.code, problem.path) for problem in caught.value.problems}
     assert {
-        ("E201", "/i:dataset/i:sources/i:source[1]/@lang"),
-        ("E201", "/i:dataset/i:incidents/i:incident[1]/i:subtitle"),
+        ("E201", "/dataset/sources/source[1]/@lang"),
+        ("E201", "/dataset/incidents/incident[1]/subtitle"),
     } <= found
     assert any("its items are <citation>" in p.message for p in caught.value.problems)
 

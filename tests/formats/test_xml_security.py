@@ -386,7 +386,7 @@ def test_schema_location_is_refused_and_not_fetched(
     outcome = _attack(document, tmp_path)
     assert {"E201"} == outcome.from_xml_codes
     assert {"E201"} == outcome.validate_codes
-    assert f"/i:dataset/@{{{XSI}}}{attribute}" == outcome.report.problems[0].location
+    assert f"/dataset/@{{{XSI}}}{attribute}" == outcome.report.problems[0].location
     assert [] == listener.connections
     assert [] == network_calls
 
