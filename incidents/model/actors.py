@@ -7,6 +7,7 @@ from typing import Final
 
 import attrs
 
+from incidents.model import _convert
 from incidents.model._fields import (
     Country,
     Each,
@@ -67,11 +68,13 @@ class Affiliation:
         metadata=doc("Role or title, as the source words it ('editor-in-chief')."),
     )
     start: PartialDate | None = attrs.field(
+        converter=_convert.to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the membership began."),
     )
     end: PartialDate | None = attrs.field(
+        converter=_convert.to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it ended; absent while it lasts or when unknown."),
@@ -87,7 +90,9 @@ class ExternalId:
     """The actor's identifier in another registry (Wikidata, OpenSanctions, ...)."""
 
     scheme: IdentifierScheme = attrs.field(
-        validator=InstanceOf(IdentifierScheme), metadata=doc("The registry.")
+        converter=_convert.to_identifier_scheme,
+        validator=InstanceOf(IdentifierScheme),
+        metadata=doc("The registry."),
     )
     value: str = attrs.field(
         validator=Text(single_line=True), metadata=doc("The identifier in that registry.")
@@ -116,12 +121,15 @@ class Actor:
 
     id: str = attrs.field(validator=Ref(("actor",)), metadata=doc("Id, 'actor:slug'."))
     kind: ActorKind = attrs.field(
-        validator=InstanceOf(ActorKind), metadata=doc("What sort of actor this is.")
+        converter=_convert.to_actor_kind,
+        validator=InstanceOf(ActorKind),
+        metadata=doc("What sort of actor this is."),
     )
     name: str = attrs.field(
         validator=Text(single_line=True), metadata=doc("The usual English name.")
     )
     names: tuple[Name, ...] = attrs.field(
+        converter=_convert.to_names,
         default=(),
         validator=Each(InstanceOf(Name)),
         metadata=doc("Other names: native spellings, transliterations, former names."),
@@ -132,21 +140,25 @@ class Actor:
         metadata=doc("ISO 3166-1 alpha-2 code: the state itself, or the one a body belongs to."),
     )
     members: tuple[str, ...] = attrs.field(
+        converter=_convert.to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("The actors of a coalition, as far as the sources list them (1.1)."),
     )
     member_count: Count | None = attrs.field(
+        converter=_convert.to_maybe_count,
         default=None,
         validator=Maybe(InstanceOf(Count)),
         metadata=doc("How many members a coalition has: 'more than 20 countries' (1.1)."),
     )
     affiliations: tuple[Claim[Affiliation], ...] = attrs.field(
+        converter=_convert.to_affiliation_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Affiliation))),
         metadata=doc("Memberships and roles over time, each a claim with its citations."),
     )
     identifiers: tuple[ExternalId, ...] = attrs.field(
+        converter=_convert.to_identifiers,
         default=(),
         validator=Each(InstanceOf(ExternalId)),
         metadata=doc("Identifiers in other registries (Wikidata QID, ...)."),
@@ -155,6 +167,7 @@ class Actor:
         default=None, validator=Maybe(Text()), metadata=doc("A sentence on who this is.")
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=_convert.to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources for the actor's description."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from incidents.model import _convert
 from incidents.model._fields import Country, Each, InstanceOf, IntRange, Maybe, Ref, Text, doc, fail
 from incidents.model.citations import Citation
 from incidents.model.claims import Claim, ClaimOf
@@ -24,7 +25,9 @@ class Casualty:
     """
 
     outcome: CasualtyOutcome = attrs.field(
-        validator=InstanceOf(CasualtyOutcome), metadata=doc("What happened to them.")
+        converter=_convert.to_casualty_outcome,
+        validator=InstanceOf(CasualtyOutcome),
+        metadata=doc("What happened to them."),
     )
     person: str | None = attrs.field(
         default=None,
@@ -32,11 +35,13 @@ class Casualty:
         metadata=doc("The individual, as an actor id."),
     )
     count: tuple[Claim[Count], ...] = attrs.field(
+        converter=_convert.to_count_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Count))),
         metadata=doc("How many, for a group: one claim per differing report."),
     )
     date: PartialDate | None = attrs.field(
+        converter=_convert.to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc(
@@ -60,11 +65,13 @@ class Casualty:
         metadata=doc("Whether they were held by authorities when it happened."),
     )
     cause: tuple[Claim[str], ...] = attrs.field(
+        converter=_convert.to_text_claims,
         default=(),
         validator=Each(ClaimOf(Text())),
         metadata=doc("Cause of death or injury: one claim per party's version."),
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=_convert.to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources that report this casualty."),

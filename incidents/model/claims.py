@@ -6,6 +6,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from incidents.model import _convert
 from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
 from incidents.model.citations import Citation
 from incidents.model.dates import PartialDate
@@ -33,11 +34,13 @@ class Claim(Generic[T]):
         metadata=doc("The actor who makes the claim; absent when the source states it itself."),
     )
     stance: Stance = attrs.field(
+        converter=_convert.to_stance,
         default=Stance.ASSERTS,
         validator=InstanceOf(Stance),
         metadata=doc("Whether the claimant asserts or denies the value."),
     )
     confidence: Confidence | None = attrs.field(
+        converter=_convert.to_maybe_confidence,
         default=None,
         validator=Maybe(InstanceOf(Confidence)),
         metadata=doc(
@@ -46,11 +49,13 @@ class Claim(Generic[T]):
         ),
     )
     date: PartialDate | None = attrs.field(
+        converter=_convert.to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the claim was made (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=_convert.to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("The sources that report the claim."),

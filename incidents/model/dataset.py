@@ -10,6 +10,7 @@ from typing import Final, TypeVar, overload
 import attrs
 
 from incidents.errors import UnknownIdError
+from incidents.model import _convert
 from incidents.model._fields import Each, InstanceOf, Pattern, doc
 from incidents.model.actors import Actor
 from incidents.model.events import Incident
@@ -49,15 +50,25 @@ class Dataset:
         ),
     )
     actors: tuple[Actor, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Actor)), metadata=doc("Actors.")
+        converter=_convert.to_actors,
+        default=(),
+        validator=Each(InstanceOf(Actor)),
+        metadata=doc("Actors."),
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Source)), metadata=doc("Sources.")
+        converter=_convert.to_sources,
+        default=(),
+        validator=Each(InstanceOf(Source)),
+        metadata=doc("Sources."),
     )
     incidents: tuple[Incident, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Incident)), metadata=doc("Incidents.")
+        converter=_convert.to_incidents,
+        default=(),
+        validator=Each(InstanceOf(Incident)),
+        metadata=doc("Incidents."),
     )
     measures: tuple[DiplomaticMeasure, ...] = attrs.field(
+        converter=_convert.to_measures,
         default=(),
         validator=Each(InstanceOf(DiplomaticMeasure)),
         metadata=doc("Diplomatic measures."),

@@ -48,6 +48,13 @@ class Vocabulary(StrEnum):
         member.description = description
         return member
 
+    @classmethod
+    def text_problem(cls, text: str) -> str:
+        """What is wrong with ``text`` given for a member (a record field check's reason)."""
+        if text in cls._value2member_map_:
+            return f"expected {cls.__name__}, not str: use {cls.__name__}({text!r})"
+        return unknown_term_message(cls, repr(text), text)
+
 
 class ActorKind(Vocabulary):
     """What sort of actor a record describes."""
