@@ -189,7 +189,7 @@ def to_maybe_count(value: Count | int | None) -> Count | None:
         from incidents.model.counts import Count
 
         return Count.exactly(value)
-    return value
+    return cast("Count | None", value)
 
 
 # ---------------------------------------------------------------------------- tuples
