@@ -22,8 +22,8 @@ these converters return unchanged: :data:`FAITHFUL` lists them, for the loaders 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Set
-from typing import TYPE_CHECKING, Final, TypeVar, cast
+from collections.abc import Callable, Iterable, Mapping, Set
+from typing import Any, Final, TypeVar, cast
 
 from incidents.errors import FieldError
 from incidents.model.dates import PartialDate
@@ -47,16 +47,6 @@ from incidents.model.vocabulary import (
     Vocabulary,
 )
 
-if TYPE_CHECKING:  # the records import this module: their names are for annotations only
-    from incidents.model.actors import Actor, Affiliation, ExternalId, Name
-    from incidents.model.casualties import Casualty
-    from incidents.model.citations import Citation
-    from incidents.model.claims import Claim
-    from incidents.model.counts import Count
-    from incidents.model.events import Incident, IncidentLink, Participant
-    from incidents.model.measures import DiplomaticMeasure, MeasureLink
-    from incidents.model.sources import Source
-
 T = TypeVar("T")
 V = TypeVar("V", bound=Vocabulary)
 
@@ -68,7 +58,7 @@ _NOT_ITEMS: Final = (str, bytes, bytearray, Mapping, Set)
 # ------------------------------------------------------------------- the three rules
 
 
-def _items(value: Iterable[T]) -> tuple[T, ...]:
+def items(value: Iterable[T]) -> tuple[T, ...]:
     """``value`` as a tuple, if it is an iterable of items; else unchanged (refused later)."""
     if type(value) is tuple or isinstance(value, _NOT_ITEMS) or not isinstance(value, Iterable):
         return cast("tuple[T, ...]", value)
@@ -173,7 +163,7 @@ def to_maybe_location_precision(
     return None if value is None else _member(LocationPrecision, value)
 
 
-# ------------------------------------------------------------------- dates and counts
+# ------------------------------------------------------------------- dates
 
 
 def to_date(value: PartialDate | str | dt.date) -> PartialDate:
@@ -184,82 +174,23 @@ def to_maybe_date(value: PartialDate | str | dt.date | None) -> PartialDate | No
     return None if value is None else _date(value)
 
 
-def to_maybe_count(value: Count | int | None) -> Count | None:
-    if type(value) is int:  # not a bool
-        from incidents.model.counts import Count
-
-        return Count.exactly(value)
-    return cast("Count | None", value)
-
-
 # ---------------------------------------------------------------------------- tuples
 
 
 def to_ids(value: Iterable[str]) -> tuple[str, ...]:
     """Ids and other text items (``targets``, ``authors``); a lone string is refused."""
-    return _items(value)
+    return items(value)
 
 
-def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
-    return _items(value)
-
-
-def to_participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
-    return _items(value)
-
-
-def to_casualties(value: Iterable[Casualty]) -> tuple[Casualty, ...]:
-    return _items(value)
-
-
-def to_incident_links(value: Iterable[IncidentLink]) -> tuple[IncidentLink, ...]:
-    return _items(value)
-
-
-def to_measure_links(value: Iterable[MeasureLink]) -> tuple[MeasureLink, ...]:
-    return _items(value)
-
-
-def to_text_claims(value: Iterable[Claim[str]]) -> tuple[Claim[str], ...]:
-    return _items(value)
-
-
-def to_count_claims(value: Iterable[Claim[Count]]) -> tuple[Claim[Count], ...]:
-    return _items(value)
-
-
-def to_affiliation_claims(
-    value: Iterable[Claim[Affiliation]],
-) -> tuple[Claim[Affiliation], ...]:
-    return _items(value)
-
-
-def to_names(value: Iterable[Name]) -> tuple[Name, ...]:
-    return _items(value)
-
-
-def to_identifiers(value: Iterable[ExternalId]) -> tuple[ExternalId, ...]:
-    return _items(value)
-
-
-def to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return _items(value)
-
-
-def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return _items(value)
-
-
-def to_incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
-    return _items(value)
-
-
-def to_measures(value: Iterable[DiplomaticMeasure]) -> tuple[DiplomaticMeasure, ...]:
-    return _items(value)
-
-
-#: Every converter above: each returns a value already of its field's type unchanged, so
+#: The converters of the record constructors, here and beside the records they take
+#: (``to_citations``, ...): each returns a value already of its field's type unchanged, so
 #: code that builds records from such values (the compiled loaders) may skip it.
-FAITHFUL: Final = frozenset(
-    function for name, function in dict(globals()).items() if name.startswith("to_")
-)
+FAITHFUL: Final[set[Callable[[Any], object]]] = set()
+
+
+def keep(*converters: Callable[[Any], object]) -> None:
+    """Add ``converters`` to :data:`FAITHFUL` (each module of records calls it)."""
+    FAITHFUL.update(converters)
+
+
+keep(*(function for name, function in dict(globals()).items() if name.startswith("to_")))

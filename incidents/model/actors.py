@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, cast
 
 import attrs
 
@@ -20,7 +21,7 @@ from incidents.model._fields import (
     doc,
     fail,
 )
-from incidents.model.citations import Citation
+from incidents.model.citations import Citation, to_citations
 from incidents.model.claims import Claim, ClaimOf
 from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
@@ -111,6 +112,25 @@ class ExternalId:
             )
 
 
+def to_names(value: Iterable[Name]) -> tuple[Name, ...]:
+    return _convert.items(value)
+
+
+def to_identifiers(value: Iterable[ExternalId]) -> tuple[ExternalId, ...]:
+    return _convert.items(value)
+
+
+def to_affiliation_claims(value: Iterable[Claim[Affiliation]]) -> tuple[Claim[Affiliation], ...]:
+    return _convert.items(value)
+
+
+def to_maybe_count(value: Count | int | None) -> Count | None:
+    """A plain ``int`` (not a ``bool``) as ``Count.exactly(n)``; else ``value`` unchanged."""
+    if type(value) is int:
+        return Count.exactly(value)
+    return cast("Count | None", value)
+
+
 @attrs.frozen(kw_only=True)
 class Actor:
     """Anyone who acts or is acted upon: a state, a ministry, an official, a person, an outlet.
@@ -129,7 +149,7 @@ class Actor:
         validator=Text(single_line=True), metadata=doc("The usual English name.")
     )
     names: tuple[Name, ...] = attrs.field(
-        converter=_convert.to_names,
+        converter=to_names,
         default=(),
         validator=Each(InstanceOf(Name)),
         metadata=doc("Other names: native spellings, transliterations, former names."),
@@ -146,19 +166,19 @@ class Actor:
         metadata=doc("The actors of a coalition, as far as the sources list them (1.1)."),
     )
     member_count: Count | None = attrs.field(
-        converter=_convert.to_maybe_count,
+        converter=to_maybe_count,
         default=None,
         validator=Maybe(InstanceOf(Count)),
         metadata=doc("How many members a coalition has: 'more than 20 countries' (1.1)."),
     )
     affiliations: tuple[Claim[Affiliation], ...] = attrs.field(
-        converter=_convert.to_affiliation_claims,
+        converter=to_affiliation_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Affiliation))),
         metadata=doc("Memberships and roles over time, each a claim with its citations."),
     )
     identifiers: tuple[ExternalId, ...] = attrs.field(
-        converter=_convert.to_identifiers,
+        converter=to_identifiers,
         default=(),
         validator=Each(InstanceOf(ExternalId)),
         metadata=doc("Identifiers in other registries (Wikidata QID, ...)."),
@@ -167,7 +187,7 @@ class Actor:
         default=None, validator=Maybe(Text()), metadata=doc("A sentence on who this is.")
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=_convert.to_citations,
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources for the actor's description."),
@@ -178,3 +198,6 @@ class Actor:
             field = "members" if self.members else "member_count"
             value = self.members or self.member_count
             raise fail(self, field, value, "only an actor of kind 'coalition' has members", "E209")
+
+
+_convert.keep(to_names, to_identifiers, to_affiliation_claims, to_maybe_count)

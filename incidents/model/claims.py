@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 import attrs
 
 from incidents.model import _convert
 from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
-from incidents.model.citations import Citation
+from incidents.model.citations import Citation, to_citations
+from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import Confidence, Stance
 
 __all__ = ["Claim", "ClaimOf"]
 
 T = TypeVar("T")
+
+
+def to_text_claims(value: Iterable[Claim[str]]) -> tuple[Claim[str], ...]:
+    return _convert.items(value)
+
+
+def to_count_claims(value: Iterable[Claim[Count]]) -> tuple[Claim[Count], ...]:
+    return _convert.items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +65,7 @@ class Claim(Generic[T]):
         metadata=doc("When the claim was made (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=_convert.to_citations,
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("The sources that report the claim."),
@@ -79,3 +89,6 @@ class ClaimOf(Check):
 
     def code_for(self, value: object) -> str:
         return self.check.code_for(value.value) if isinstance(value, Claim) else "E203"
+
+
+_convert.keep(to_text_claims, to_count_claims)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Final, TypeVar, overload
 
@@ -29,6 +29,22 @@ Record = Actor | Source | Incident | DiplomaticMeasure
 R = TypeVar("R", Actor, Source, Incident, DiplomaticMeasure)
 
 
+def to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return _convert.items(value)
+
+
+def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _convert.items(value)
+
+
+def to_incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
+    return _convert.items(value)
+
+
+def to_measures(value: Iterable[DiplomaticMeasure]) -> tuple[DiplomaticMeasure, ...]:
+    return _convert.items(value)
+
+
 @attrs.frozen(kw_only=True)
 class Dataset:
     """The records of one file, with lookup by id.
@@ -50,25 +66,25 @@ class Dataset:
         ),
     )
     actors: tuple[Actor, ...] = attrs.field(
-        converter=_convert.to_actors,
+        converter=to_actors,
         default=(),
         validator=Each(InstanceOf(Actor)),
         metadata=doc("Actors."),
     )
     sources: tuple[Source, ...] = attrs.field(
-        converter=_convert.to_sources,
+        converter=to_sources,
         default=(),
         validator=Each(InstanceOf(Source)),
         metadata=doc("Sources."),
     )
     incidents: tuple[Incident, ...] = attrs.field(
-        converter=_convert.to_incidents,
+        converter=to_incidents,
         default=(),
         validator=Each(InstanceOf(Incident)),
         metadata=doc("Incidents."),
     )
     measures: tuple[DiplomaticMeasure, ...] = attrs.field(
-        converter=_convert.to_measures,
+        converter=to_measures,
         default=(),
         validator=Each(InstanceOf(DiplomaticMeasure)),
         metadata=doc("Diplomatic measures."),
@@ -123,3 +139,6 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self.actors) + len(self.sources) + len(self.incidents) + len(self.measures)
+
+
+_convert.keep(to_actors, to_sources, to_incidents, to_measures)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from incidents.model import _convert
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc
-from incidents.model.casualties import Casualty
-from incidents.model.citations import Citation
-from incidents.model.claims import Claim, ClaimOf
+from incidents.model.casualties import Casualty, to_casualties
+from incidents.model.citations import Citation, to_citations
+from incidents.model.claims import Claim, ClaimOf, to_text_claims
 from incidents.model.dates import PartialDate
 from incidents.model.locations import Location
 from incidents.model.vocabulary import IncidentKind, IncidentLinkKind, ParticipantRole
@@ -29,6 +31,14 @@ class Participant:
     note: str | None = attrs.field(
         default=None, validator=Maybe(Text()), metadata=doc("Detail on the role.")
     )
+
+
+def to_participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return _convert.items(value)
+
+
+def to_incident_links(value: Iterable[IncidentLink]) -> tuple[IncidentLink, ...]:
+    return _convert.items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -72,25 +82,25 @@ class Incident:
         default=None, validator=Maybe(InstanceOf(Location)), metadata=doc("Where it happened.")
     )
     participants: tuple[Participant, ...] = attrs.field(
-        converter=_convert.to_participants,
+        converter=to_participants,
         default=(),
         validator=Each(InstanceOf(Participant)),
         metadata=doc("Actors involved and their roles."),
     )
     casualties: tuple[Casualty, ...] = attrs.field(
-        converter=_convert.to_casualties,
+        converter=to_casualties,
         default=(),
         validator=Each(InstanceOf(Casualty)),
         metadata=doc("People killed, injured, detained, missing or deported."),
     )
     responsibility: tuple[Claim[str], ...] = attrs.field(
-        converter=_convert.to_text_claims,
+        converter=to_text_claims,
         default=(),
         validator=Each(ClaimOf(Ref(("actor",)))),
         metadata=doc("Claims of who is responsible; each value is an actor id."),
     )
     links: tuple[IncidentLink, ...] = attrs.field(
-        converter=_convert.to_incident_links,
+        converter=to_incident_links,
         default=(),
         validator=Each(InstanceOf(IncidentLink)),
         metadata=doc("Typed links to other incidents."),
@@ -102,7 +112,7 @@ class Incident:
         metadata=doc("Incidents or measures this incident was a reaction to."),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=_convert.to_citations,
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources that report the incident."),
@@ -110,3 +120,6 @@ class Incident:
     note: str | None = attrs.field(
         default=None, validator=Maybe(Text()), metadata=doc("Coding notes.")
     )
+
+
+_convert.keep(to_participants, to_incident_links)

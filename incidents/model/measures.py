@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from incidents.model import _convert
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc, fail
-from incidents.model.citations import Citation
-from incidents.model.claims import Claim, ClaimOf
+from incidents.model.citations import Citation, to_citations
+from incidents.model.claims import Claim, ClaimOf, to_count_claims, to_text_claims
 from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.locations import Location
@@ -32,6 +33,10 @@ class MeasureLink:
         metadata=doc("How the two relate."),
     )
     target: str = attrs.field(validator=Ref(("measure",)), metadata=doc("The other measure."))
+
+
+def to_measure_links(value: Iterable[MeasureLink]) -> tuple[MeasureLink, ...]:
+    return _convert.items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -74,7 +79,7 @@ class DiplomaticMeasure:
         metadata=doc("Other actors it concerns: the performers of cancelled concerts, say."),
     )
     count: tuple[Claim[Count], ...] = attrs.field(
-        converter=_convert.to_count_claims,
+        converter=to_count_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Count))),
         metadata=doc(
@@ -140,7 +145,7 @@ class DiplomaticMeasure:
         ),
     )
     attribution: tuple[Claim[str], ...] = attrs.field(
-        converter=_convert.to_text_claims,
+        converter=to_text_claims,
         default=(),
         validator=Each(ClaimOf(Ref(("actor",)))),
         metadata=doc(
@@ -154,13 +159,13 @@ class DiplomaticMeasure:
         metadata=doc("Incidents or measures this measure responds to."),
     )
     links: tuple[MeasureLink, ...] = attrs.field(
-        converter=_convert.to_measure_links,
+        converter=to_measure_links,
         default=(),
         validator=Each(InstanceOf(MeasureLink)),
         metadata=doc("Typed links to other measures: part of, reciprocal to, implements (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=_convert.to_citations,
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources that report the measure."),
@@ -196,3 +201,6 @@ class DiplomaticMeasure:
         if self.announced is None or self.effective is None:
             return self.announced or self.effective
         return min(self.announced, self.effective, key=PartialDate.sort_key)
+
+
+_convert.keep(to_measure_links)

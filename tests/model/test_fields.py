@@ -507,7 +507,7 @@ def test_count_accepts_the_whole_range(value: int) -> None:
         ({"best": 50, "high": 40, "qualifier": CountQualifier.ABOUT}, "high", 40),
         ({"low": 40, "high": 30, "qualifier": CountQualifier.BETWEEN}, "high", 30),
         ({"low": 30, "best": 50, "high": 40, "qualifier": CountQualifier.BETWEEN}, "high", 40),
-        ({"best": 9, "qualifier": "about"}, "qualifier", "about"),
+        ({"best": 9, "qualifier": "roughly"}, "qualifier", "roughly"),
     ],
 )
 def test_count_rules(arguments: dict[str, Any], field: str, value: object) -> None:
