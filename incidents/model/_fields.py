@@ -161,7 +161,7 @@ class InstanceOf(Check):
         if isinstance(value, self.kind):
             return None
         # Text the constructor could not convert (incidents.model._convert): the type says why.
-        explain = getattr(self.kind, "text_problem", None) if isinstance(value, str) else None
+        explain = getattr(self.kind, "text_problem", None) if type(value) is str else None
         if explain is not None:
             reason: str = explain(value)
             return reason

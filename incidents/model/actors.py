@@ -8,7 +8,14 @@ from typing import Final, cast
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import (
+    items,
+    keep,
+    to_actor_kind,
+    to_identifier_scheme,
+    to_ids,
+    to_maybe_date,
+)
 from incidents.model._fields import (
     Country,
     Each,
@@ -69,13 +76,13 @@ class Affiliation:
         metadata=doc("Role or title, as the source words it ('editor-in-chief')."),
     )
     start: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the membership began."),
     )
     end: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it ended; absent while it lasts or when unknown."),
@@ -91,7 +98,7 @@ class ExternalId:
     """The actor's identifier in another registry (Wikidata, OpenSanctions, ...)."""
 
     scheme: IdentifierScheme = attrs.field(
-        converter=_convert.to_identifier_scheme,
+        converter=to_identifier_scheme,
         validator=InstanceOf(IdentifierScheme),
         metadata=doc("The registry."),
     )
@@ -113,15 +120,15 @@ class ExternalId:
 
 
 def to_names(value: Iterable[Name]) -> tuple[Name, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_identifiers(value: Iterable[ExternalId]) -> tuple[ExternalId, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_affiliation_claims(value: Iterable[Claim[Affiliation]]) -> tuple[Claim[Affiliation], ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_maybe_count(value: Count | int | None) -> Count | None:
@@ -141,7 +148,7 @@ class Actor:
 
     id: str = attrs.field(validator=Ref(("actor",)), metadata=doc("Id, 'actor:slug'."))
     kind: ActorKind = attrs.field(
-        converter=_convert.to_actor_kind,
+        converter=to_actor_kind,
         validator=InstanceOf(ActorKind),
         metadata=doc("What sort of actor this is."),
     )
@@ -160,7 +167,7 @@ class Actor:
         metadata=doc("ISO 3166-1 alpha-2 code: the state itself, or the one a body belongs to."),
     )
     members: tuple[str, ...] = attrs.field(
-        converter=_convert.to_ids,
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("The actors of a coalition, as far as the sources list them (1.1)."),
@@ -200,4 +207,4 @@ class Actor:
             raise fail(self, field, value, "only an actor of kind 'coalition' has members", "E209")
 
 
-_convert.keep(to_names, to_identifiers, to_affiliation_claims, to_maybe_count)
+keep(to_names, to_identifiers, to_affiliation_claims, to_maybe_count)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import items, keep, to_casualty_outcome, to_maybe_date
 from incidents.model._fields import Country, Each, InstanceOf, IntRange, Maybe, Ref, Text, doc, fail
 from incidents.model.citations import Citation, to_citations
 from incidents.model.claims import Claim, ClaimOf, to_count_claims, to_text_claims
@@ -27,7 +27,7 @@ class Casualty:
     """
 
     outcome: CasualtyOutcome = attrs.field(
-        converter=_convert.to_casualty_outcome,
+        converter=to_casualty_outcome,
         validator=InstanceOf(CasualtyOutcome),
         metadata=doc("What happened to them."),
     )
@@ -43,7 +43,7 @@ class Casualty:
         metadata=doc("How many, for a group: one claim per differing report."),
     )
     date: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc(
@@ -90,7 +90,7 @@ class Casualty:
 
 
 def to_casualties(value: Iterable[Casualty]) -> tuple[Casualty, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
-_convert.keep(to_casualties)
+keep(to_casualties)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import items, keep
 from incidents.model._fields import Maybe, Ref, Text, doc
 
 __all__ = ["Citation"]
@@ -35,7 +35,7 @@ class Citation:
 
 
 def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
-_convert.keep(to_citations)
+keep(to_citations)

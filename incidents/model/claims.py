@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import items, keep, to_maybe_confidence, to_maybe_date, to_stance
 from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
 from incidents.model.citations import Citation, to_citations
 from incidents.model.counts import Count
@@ -20,11 +20,11 @@ T = TypeVar("T")
 
 
 def to_text_claims(value: Iterable[Claim[str]]) -> tuple[Claim[str], ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_count_claims(value: Iterable[Claim[Count]]) -> tuple[Claim[Count], ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,13 +44,13 @@ class Claim(Generic[T]):
         metadata=doc("The actor who makes the claim; absent when the source states it itself."),
     )
     stance: Stance = attrs.field(
-        converter=_convert.to_stance,
+        converter=to_stance,
         default=Stance.ASSERTS,
         validator=InstanceOf(Stance),
         metadata=doc("Whether the claimant asserts or denies the value."),
     )
     confidence: Confidence | None = attrs.field(
-        converter=_convert.to_maybe_confidence,
+        converter=to_maybe_confidence,
         default=None,
         validator=Maybe(InstanceOf(Confidence)),
         metadata=doc(
@@ -59,7 +59,7 @@ class Claim(Generic[T]):
         ),
     )
     date: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the claim was made (1.1)."),
@@ -91,4 +91,4 @@ class ClaimOf(Check):
         return self.check.code_for(value.value) if isinstance(value, Claim) else "E203"
 
 
-_convert.keep(to_text_claims, to_count_claims)
+keep(to_text_claims, to_count_claims)

@@ -10,7 +10,7 @@ from typing import Final, TypeVar, overload
 import attrs
 
 from incidents.errors import UnknownIdError
-from incidents.model import _convert
+from incidents.model._convert import items, keep
 from incidents.model._fields import Each, InstanceOf, Pattern, doc
 from incidents.model.actors import Actor
 from incidents.model.events import Incident
@@ -30,19 +30,19 @@ R = TypeVar("R", Actor, Source, Incident, DiplomaticMeasure)
 
 
 def to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_measures(value: Iterable[DiplomaticMeasure]) -> tuple[DiplomaticMeasure, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -141,4 +141,4 @@ class Dataset:
         return len(self.actors) + len(self.sources) + len(self.incidents) + len(self.measures)
 
 
-_convert.keep(to_actors, to_sources, to_incidents, to_measures)
+keep(to_actors, to_sources, to_incidents, to_measures)

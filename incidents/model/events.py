@@ -6,7 +6,15 @@ from collections.abc import Iterable
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import (
+    items,
+    keep,
+    to_date,
+    to_ids,
+    to_incident_kind,
+    to_incident_link_kind,
+    to_participant_role,
+)
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc
 from incidents.model.casualties import Casualty, to_casualties
 from incidents.model.citations import Citation, to_citations
@@ -24,7 +32,7 @@ class Participant:
 
     actor: str = attrs.field(validator=Ref(("actor",)), metadata=doc("The actor."))
     role: ParticipantRole = attrs.field(
-        converter=_convert.to_participant_role,
+        converter=to_participant_role,
         validator=InstanceOf(ParticipantRole),
         metadata=doc("The part it played."),
     )
@@ -34,11 +42,11 @@ class Participant:
 
 
 def to_participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 def to_incident_links(value: Iterable[IncidentLink]) -> tuple[IncidentLink, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -46,7 +54,7 @@ class IncidentLink:
     """A typed link from this incident to another one."""
 
     kind: IncidentLinkKind = attrs.field(
-        converter=_convert.to_incident_link_kind,
+        converter=to_incident_link_kind,
         validator=InstanceOf(IncidentLinkKind),
         metadata=doc("How the two relate."),
     )
@@ -63,7 +71,7 @@ class Incident:
 
     id: str = attrs.field(validator=Ref(("incident",)), metadata=doc("Id, 'incident:slug'."))
     kind: IncidentKind = attrs.field(
-        converter=_convert.to_incident_kind,
+        converter=to_incident_kind,
         validator=InstanceOf(IncidentKind),
         metadata=doc("What happened."),
     )
@@ -71,7 +79,7 @@ class Incident:
         validator=Text(single_line=True, max_length=500), metadata=doc("A short headline.")
     )
     date: PartialDate = attrs.field(
-        converter=_convert.to_date,
+        converter=to_date,
         validator=InstanceOf(PartialDate),
         metadata=doc("When it happened, as precisely as the sources say."),
     )
@@ -106,7 +114,7 @@ class Incident:
         metadata=doc("Typed links to other incidents."),
     )
     in_response_to: tuple[str, ...] = attrs.field(
-        converter=_convert.to_ids,
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("incident", "measure"))),
         metadata=doc("Incidents or measures this incident was a reaction to."),
@@ -122,4 +130,4 @@ class Incident:
     )
 
 
-_convert.keep(to_participants, to_incident_links)
+keep(to_participants, to_incident_links)

@@ -7,7 +7,18 @@ from typing import Final
 
 import attrs
 
-from incidents.model import _convert
+from incidents.model._convert import (
+    items,
+    keep,
+    to_ids,
+    to_maybe_count_unit,
+    to_maybe_date,
+    to_maybe_measure_kind,
+    to_maybe_publicity,
+    to_measure_kind,
+    to_measure_link_kind,
+    to_measure_status,
+)
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc, fail
 from incidents.model.citations import Citation, to_citations
 from incidents.model.claims import Claim, ClaimOf, to_count_claims, to_text_claims
@@ -28,7 +39,7 @@ class MeasureLink:
     """A typed link from this measure to another one (format 1.1)."""
 
     kind: MeasureLinkKind = attrs.field(
-        converter=_convert.to_measure_link_kind,
+        converter=to_measure_link_kind,
         validator=InstanceOf(MeasureLinkKind),
         metadata=doc("How the two relate."),
     )
@@ -36,7 +47,7 @@ class MeasureLink:
 
 
 def to_measure_links(value: Iterable[MeasureLink]) -> tuple[MeasureLink, ...]:
-    return _convert.items(value)
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -50,7 +61,7 @@ class DiplomaticMeasure:
 
     id: str = attrs.field(validator=Ref(("measure",)), metadata=doc("Id, 'measure:slug'."))
     kind: MeasureKind = attrs.field(
-        converter=_convert.to_measure_kind,
+        converter=to_measure_kind,
         validator=InstanceOf(MeasureKind),
         metadata=doc("What the measure is."),
     )
@@ -67,13 +78,13 @@ class DiplomaticMeasure:
         metadata=doc("The state or body the initiator speaks for (1.1)."),
     )
     targets: tuple[str, ...] = attrs.field(
-        converter=_convert.to_ids,
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("The actors it is aimed at (a state, its envoy, an outlet)."),
     )
     subjects: tuple[str, ...] = attrs.field(
-        converter=_convert.to_ids,
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("Other actors it concerns: the performers of cancelled concerts, say."),
@@ -88,25 +99,25 @@ class DiplomaticMeasure:
         ),
     )
     counted: CountUnit | None = attrs.field(
-        converter=_convert.to_maybe_count_unit,
+        converter=to_maybe_count_unit,
         default=None,
         validator=Maybe(InstanceOf(CountUnit)),
         metadata=doc("What ``count`` counts; given with it (1.1)."),
     )
     demanded: MeasureKind | None = attrs.field(
-        converter=_convert.to_maybe_measure_kind,
+        converter=to_maybe_measure_kind,
         default=None,
         validator=Maybe(InstanceOf(MeasureKind)),
         metadata=doc("What a demand or threat asks of the target, as a measure kind (1.1)."),
     )
     status: MeasureStatus = attrs.field(
-        converter=_convert.to_measure_status,
+        converter=to_measure_status,
         default=MeasureStatus.IMPLEMENTED,
         validator=InstanceOf(MeasureStatus),
         metadata=doc("How far it went."),
     )
     publicity: Publicity | None = attrs.field(
-        converter=_convert.to_maybe_publicity,
+        converter=to_maybe_publicity,
         default=None,
         validator=Maybe(InstanceOf(Publicity)),
         metadata=doc(
@@ -115,13 +126,13 @@ class DiplomaticMeasure:
         ),
     )
     announced: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it was made public."),
     )
     effective: PartialDate | None = attrs.field(
-        converter=_convert.to_maybe_date,
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it took (or takes) effect, if different from the announcement."),
@@ -153,7 +164,7 @@ class DiplomaticMeasure:
         ),
     )
     in_response_to: tuple[str, ...] = attrs.field(
-        converter=_convert.to_ids,
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("incident", "measure"))),
         metadata=doc("Incidents or measures this measure responds to."),
@@ -203,4 +214,4 @@ class DiplomaticMeasure:
         return min(self.announced, self.effective, key=PartialDate.sort_key)
 
 
-_convert.keep(to_measure_links)
+keep(to_measure_links)
