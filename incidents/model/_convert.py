@@ -22,10 +22,13 @@ these converters return unchanged: :data:`FAITHFUL` lists them, for the loaders 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping, Set
 from typing import Any, Final, TypeVar, cast
 
-from incidents.errors import FieldError
+import attrs
+
+from incidents.errors import FieldError, PositionalArgumentError
 from incidents.model.dates import PartialDate
 from incidents.model.measure_kinds import MeasureKind
 from incidents.model.vocabulary import (
@@ -194,3 +197,24 @@ def keep(*converters: Callable[[Any], object]) -> None:
 
 
 keep(*(function for name, function in dict(globals()).items() if name.startswith("to_")))
+
+
+def keywords_only(*records: type) -> None:
+    """Make positional arguments to each record's constructor a
+    :class:`~incidents.errors.PositionalArgumentError` naming the fields (not Python's bare
+    ``TypeError``). The records are built by keyword: ``Incident(id=..., kind=...)``."""
+    for record in records:
+        _keywords_only(record)
+
+
+def _keywords_only(record: type) -> None:
+    init: Callable[..., None] = record.__init__  # type: ignore[misc]
+    names = tuple(field.alias for field in attrs.fields(record) if field.init)
+
+    @functools.wraps(init)
+    def __init__(self: object, *args: object, **kwargs: Any) -> None:  # noqa: N807
+        if args:
+            raise PositionalArgumentError(record.__name__, len(args), names)
+        init(self, **kwargs)
+
+    record.__init__ = __init__  # type: ignore[misc]

@@ -23,6 +23,7 @@ from incidents import (
     PartialDate,
     Participant,
     ParticipantRole,
+    PositionalArgumentError,
 )
 from incidents._compile.loaders import loader
 from incidents.model import Dataset
@@ -154,3 +155,15 @@ def test_mypy_accepts_the_direct_forms_and_rejects_nonsense() -> None:
     assert 'Revealed type is "incidents.model.vocabulary.IncidentKind"' in out, out
     assert 'Revealed type is "incidents.model.dates.PartialDate"' in out, out
     assert 'incidents.model.citations.Citation, ...]"' in out, out
+
+
+@pytest.mark.parametrize("record", [Incident, Citation, Count, Dataset, Participant])
+def test_positional_arguments_are_refused_by_name(record: type) -> None:
+    """Positional arguments: an IncidentsError (and TypeError) naming the keyword fields."""
+    with pytest.raises(PositionalArgumentError) as info:
+        record("x")
+    fields = tuple(field.alias for field in attrs.fields(record))
+    assert (info.value.record, info.value.given, info.value.fields) == (record.__name__, 1, fields)
+    assert isinstance(info.value, TypeError)
+    assert f"{record.__name__} takes keyword arguments only" in str(info.value)
+    assert ", ".join(fields) in str(info.value)
