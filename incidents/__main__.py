@@ -2,7 +2,7 @@
 
 import sys
 
-from incidents.cli.main import main
+from incidents.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

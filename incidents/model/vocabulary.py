@@ -6,7 +6,6 @@ Members are ``str`` subclasses, so ``ActorKind.STATE == "state"``.
 
 from __future__ import annotations
 
-import difflib
 from enum import StrEnum
 from typing import Final, Self
 
@@ -326,6 +325,8 @@ def unknown_term_message(vocabulary: type[Vocabulary], shown: str, value: object
     to see them all."""
     terms = [member.value for member in vocabulary]
     name = vocabulary.__name__
+    import difflib  # only when a message is written: import incidents stays light
+
     near = difflib.get_close_matches(str(value).lower(), terms, n=3, cutoff=0.6)
     if near:
         text = f"{shown} is not a valid {name}; did you mean {_either(near)}?"
