@@ -6,7 +6,7 @@ Importing the package has already put the command's signal handlers in place
 
 import sys
 
-from incidents.cli.main import main
+from incidents.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

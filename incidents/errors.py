@@ -23,6 +23,7 @@ __all__ = [
     "OrderError",
     "ParseError",
     "ParseProblem",
+    "PositionalArgumentError",
     "QueryError",
     "TableError",
     "UnknownIdError",
@@ -127,6 +128,28 @@ class ArgumentError(IncidentsError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.function}({self.argument}=...): {self.reason} (got {_preview(self.value)})"
+
+
+class PositionalArgumentError(IncidentsError, TypeError):
+    """A record was built with positional arguments: records take keyword arguments only.
+
+    ``record`` is the class name, ``given`` how many positional arguments were passed and
+    ``fields`` the names of the fields the constructor takes.
+    """
+
+    def __init__(self, record: str, given: int, fields: tuple[str, ...]) -> None:
+        self.record = record
+        self.given = given
+        self.fields = fields
+        super().__init__(record, given, fields)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.record} takes keyword arguments only, not {self.given} positional "
+            f"argument(s): write {self.record}({', '.join(f'{f}=...' for f in self.fields[:3])}"
+            f"{', ...' if len(self.fields) > 3 else ''}); its fields are "
+            f"{', '.join(self.fields)}"
+        )
 
 
 class MissingExtraError(IncidentsError, ImportError):

@@ -23,6 +23,7 @@ from incidents import (
     OrderError,
     ParseError,
     ParseProblem,
+    PositionalArgumentError,
     QueryError,
     TableError,
     UnknownIdError,
@@ -57,6 +58,10 @@ EXAMPLES = {
     TableError: (
         TableError("measures", 3, "kind", "'invade' is not a MeasureKind"),
         ("table", "row", "column", "reason"),
+    ),
+    PositionalArgumentError: (
+        PositionalArgumentError("Citation", 1, ("source", "quote", "locator", "note")),
+        ("record", "given", "fields"),
     ),
     OrderError: (
         OrderError("2025-06", "2025-06-27", "partial dates have no '<'"),

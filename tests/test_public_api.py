@@ -140,11 +140,13 @@ def test_examples_and_strategies_are_reachable_from_the_package():
 
 def test_import_incidents_loads_no_table_library():
     """`import incidents` loads the model only: not the readers' and validators' libraries
-    (cattrs, lxml, jsonschema), nor pyarrow, duckdb, pandas or matplotlib."""
+    (cattrs, lxml, jsonschema), nor pyarrow, duckdb, pandas or matplotlib, nor the compiled
+    loaders, the command line, argparse or difflib (suggestions)."""
     code = (
         "import sys, incidents\n"
         "heavy = {'pyarrow', 'duckdb', 'pandas', 'matplotlib', 'cattrs', 'lxml', 'jsonschema'}\n"
         "heavy |= {'incidents.formats', 'incidents.validation', 'incidents.schemagen'}\n"
+        "heavy |= {'incidents._compile', 'incidents.cli', 'argparse', 'difflib'}\n"
         "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
         "assert callable(incidents.tables) and callable(incidents.from_tables)\n"
         "import incidents.tables.build\n"

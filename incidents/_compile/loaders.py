@@ -32,6 +32,7 @@ from typing import Any, Final, TypeVar, Union, get_args, get_origin
 import attrs
 
 from incidents._compile.codegen import define
+from incidents.model._convert import FAITHFUL
 from incidents.model._fields import (
     _LANGUAGE,
     _PLAIN_LINE,
@@ -189,7 +190,10 @@ class _Compiler:
                 lines.append("    n = len(m)")
         afterwards: list[str] = []
         for position, field in enumerate(fields):
-            if not field.init or field.converter is not None or field.alias != field.name:
+            # A converter of the constructors (incidents.model._convert) returns values of
+            # the field's type unchanged, and the loader builds only such values: skip it.
+            converter = field.converter
+            if not field.init or field.alias != field.name or converter not in (None, *FAITHFUL):
                 raise _UnsupportedError(field)
             kind_of_field = typevars.get(field.type, field.type)
             if isinstance(kind_of_field, TypeVar):

@@ -48,7 +48,9 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[verbosity_options(after_command=False)],
     )
-    main_parser.add_argument("--version", action="version", version=f"incidents {__version__}")
+    main_parser.add_argument(
+        "-V", "--version", action="version", version=f"incidents {__version__}"
+    )
     commands = main_parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     subcommands = (add_validate, add_convert, add_export, add_query, add_schema, add_show)

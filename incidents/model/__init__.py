@@ -14,6 +14,7 @@ crosswalk (:mod:`~incidents.model.vocabulary`, :mod:`~incidents.model.measure_ki
 (``_fields``), which the schema generators and the compiled loaders read too.
 """
 
+from incidents.model._convert import keywords_only
 from incidents.model.actors import Actor, Affiliation, ExternalId, Name
 from incidents.model.casualties import Casualty
 from incidents.model.citations import Citation
@@ -88,3 +89,23 @@ __all__ = [
     "make_id",
     "slugify",
 ]
+
+# Positional arguments get an error that names the fields (records take keywords only).
+keywords_only(
+    Actor,
+    Affiliation,
+    Casualty,
+    Citation,
+    Claim,
+    Count,
+    Dataset,
+    DiplomaticMeasure,
+    ExternalId,
+    Incident,
+    IncidentLink,
+    Location,
+    MeasureLink,
+    Name,
+    Participant,
+    Source,
+)

@@ -147,7 +147,11 @@ class Check:
 
 @attrs.frozen
 class InstanceOf(Check):
-    """The value is an instance of ``kind`` (``bool`` is never taken for an ``int``)."""
+    """The value is an instance of ``kind`` (``bool`` is never taken for an ``int``).
+
+    A ``kind`` with a ``text_problem(text)`` class method (the vocabularies, ``PartialDate``)
+    says what is wrong with text given in its place.
+    """
 
     code: ClassVar[str] = "E203"
 
@@ -156,6 +160,11 @@ class InstanceOf(Check):
     def problem(self, value: object) -> str | None:
         if isinstance(value, self.kind):
             return None
+        # Text the constructor could not convert (incidents.model._convert): the type says why.
+        explain = getattr(self.kind, "text_problem", None) if type(value) is str else None
+        if explain is not None:
+            reason: str = explain(value)
+            return reason
         kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
         names = " or ".join(kind.__name__ for kind in kinds)
         return f"expected {names}, not {type(value).__name__}"

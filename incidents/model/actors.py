@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, cast
 
 import attrs
 
+from incidents.model._convert import (
+    items,
+    keep,
+    to_actor_kind,
+    to_identifier_scheme,
+    to_ids,
+    to_maybe_date,
+)
 from incidents.model._fields import (
     Country,
     Each,
@@ -19,7 +28,7 @@ from incidents.model._fields import (
     doc,
     fail,
 )
-from incidents.model.citations import Citation
+from incidents.model.citations import Citation, to_citations
 from incidents.model.claims import Claim, ClaimOf
 from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
@@ -67,11 +76,13 @@ class Affiliation:
         metadata=doc("Role or title, as the source words it ('editor-in-chief')."),
     )
     start: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the membership began."),
     )
     end: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it ended; absent while it lasts or when unknown."),
@@ -87,7 +98,9 @@ class ExternalId:
     """The actor's identifier in another registry (Wikidata, OpenSanctions, ...)."""
 
     scheme: IdentifierScheme = attrs.field(
-        validator=InstanceOf(IdentifierScheme), metadata=doc("The registry.")
+        converter=to_identifier_scheme,
+        validator=InstanceOf(IdentifierScheme),
+        metadata=doc("The registry."),
     )
     value: str = attrs.field(
         validator=Text(single_line=True), metadata=doc("The identifier in that registry.")
@@ -106,6 +119,25 @@ class ExternalId:
             )
 
 
+def to_names(value: Iterable[Name]) -> tuple[Name, ...]:
+    return items(value)
+
+
+def to_identifiers(value: Iterable[ExternalId]) -> tuple[ExternalId, ...]:
+    return items(value)
+
+
+def to_affiliation_claims(value: Iterable[Claim[Affiliation]]) -> tuple[Claim[Affiliation], ...]:
+    return items(value)
+
+
+def to_maybe_count(value: Count | int | None) -> Count | None:
+    """A plain ``int`` (not a ``bool``) as ``Count.exactly(n)``; else ``value`` unchanged."""
+    if type(value) is int:
+        return Count.exactly(value)
+    return cast("Count | None", value)
+
+
 @attrs.frozen(kw_only=True)
 class Actor:
     """Anyone who acts or is acted upon: a state, a ministry, an official, a person, an outlet.
@@ -116,12 +148,15 @@ class Actor:
 
     id: str = attrs.field(validator=Ref(("actor",)), metadata=doc("Id, 'actor:slug'."))
     kind: ActorKind = attrs.field(
-        validator=InstanceOf(ActorKind), metadata=doc("What sort of actor this is.")
+        converter=to_actor_kind,
+        validator=InstanceOf(ActorKind),
+        metadata=doc("What sort of actor this is."),
     )
     name: str = attrs.field(
         validator=Text(single_line=True), metadata=doc("The usual English name.")
     )
     names: tuple[Name, ...] = attrs.field(
+        converter=to_names,
         default=(),
         validator=Each(InstanceOf(Name)),
         metadata=doc("Other names: native spellings, transliterations, former names."),
@@ -132,21 +167,25 @@ class Actor:
         metadata=doc("ISO 3166-1 alpha-2 code: the state itself, or the one a body belongs to."),
     )
     members: tuple[str, ...] = attrs.field(
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("The actors of a coalition, as far as the sources list them (1.1)."),
     )
     member_count: Count | None = attrs.field(
+        converter=to_maybe_count,
         default=None,
         validator=Maybe(InstanceOf(Count)),
         metadata=doc("How many members a coalition has: 'more than 20 countries' (1.1)."),
     )
     affiliations: tuple[Claim[Affiliation], ...] = attrs.field(
+        converter=to_affiliation_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Affiliation))),
         metadata=doc("Memberships and roles over time, each a claim with its citations."),
     )
     identifiers: tuple[ExternalId, ...] = attrs.field(
+        converter=to_identifiers,
         default=(),
         validator=Each(InstanceOf(ExternalId)),
         metadata=doc("Identifiers in other registries (Wikidata QID, ...)."),
@@ -155,6 +194,7 @@ class Actor:
         default=None, validator=Maybe(Text()), metadata=doc("A sentence on who this is.")
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources for the actor's description."),
@@ -165,3 +205,6 @@ class Actor:
             field = "members" if self.members else "member_count"
             value = self.members or self.member_count
             raise fail(self, field, value, "only an actor of kind 'coalition' has members", "E209")
+
+
+keep(to_names, to_identifiers, to_affiliation_claims, to_maybe_count)

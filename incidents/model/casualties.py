@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
+from incidents.model._convert import items, keep, to_casualty_outcome, to_maybe_date
 from incidents.model._fields import Country, Each, InstanceOf, IntRange, Maybe, Ref, Text, doc, fail
-from incidents.model.citations import Citation
-from incidents.model.claims import Claim, ClaimOf
+from incidents.model.citations import Citation, to_citations
+from incidents.model.claims import Claim, ClaimOf, to_count_claims, to_text_claims
 from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import CasualtyOutcome
@@ -24,7 +27,9 @@ class Casualty:
     """
 
     outcome: CasualtyOutcome = attrs.field(
-        validator=InstanceOf(CasualtyOutcome), metadata=doc("What happened to them.")
+        converter=to_casualty_outcome,
+        validator=InstanceOf(CasualtyOutcome),
+        metadata=doc("What happened to them."),
     )
     person: str | None = attrs.field(
         default=None,
@@ -32,11 +37,13 @@ class Casualty:
         metadata=doc("The individual, as an actor id."),
     )
     count: tuple[Claim[Count], ...] = attrs.field(
+        converter=to_count_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Count))),
         metadata=doc("How many, for a group: one claim per differing report."),
     )
     date: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc(
@@ -60,11 +67,13 @@ class Casualty:
         metadata=doc("Whether they were held by authorities when it happened."),
     )
     cause: tuple[Claim[str], ...] = attrs.field(
+        converter=to_text_claims,
         default=(),
         validator=Each(ClaimOf(Text())),
         metadata=doc("Cause of death or injury: one claim per party's version."),
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources that report this casualty."),
@@ -78,3 +87,10 @@ class Casualty:
             raise fail(self, "count", self.count, "give person or count, not both", "E209")
         if self.person is None and not self.count:
             raise fail(self, "person", None, "give a person (actor id) or a count", "E209")
+
+
+def to_casualties(value: Iterable[Casualty]) -> tuple[Casualty, ...]:
+    return items(value)
+
+
+keep(to_casualties)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
+from incidents.model._convert import items, keep
 from incidents.model._fields import Maybe, Ref, Text, doc
 
 __all__ = ["Citation"]
@@ -29,3 +32,10 @@ class Citation:
         validator=Maybe(Text()),
         metadata=doc("How the fact was read from the source, e.g. how a date was resolved."),
     )
+
+
+def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return items(value)
+
+
+keep(to_citations)

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 import attrs
 
+from incidents.model._convert import items, keep, to_maybe_confidence, to_maybe_date, to_stance
 from incidents.model._fields import Check, Each, InstanceOf, Maybe, Ref, Text, doc
-from incidents.model.citations import Citation
+from incidents.model.citations import Citation, to_citations
+from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import Confidence, Stance
 
 __all__ = ["Claim", "ClaimOf"]
 
 T = TypeVar("T")
+
+
+def to_text_claims(value: Iterable[Claim[str]]) -> tuple[Claim[str], ...]:
+    return items(value)
+
+
+def to_count_claims(value: Iterable[Claim[Count]]) -> tuple[Claim[Count], ...]:
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,11 +44,13 @@ class Claim(Generic[T]):
         metadata=doc("The actor who makes the claim; absent when the source states it itself."),
     )
     stance: Stance = attrs.field(
+        converter=to_stance,
         default=Stance.ASSERTS,
         validator=InstanceOf(Stance),
         metadata=doc("Whether the claimant asserts or denies the value."),
     )
     confidence: Confidence | None = attrs.field(
+        converter=to_maybe_confidence,
         default=None,
         validator=Maybe(InstanceOf(Confidence)),
         metadata=doc(
@@ -46,11 +59,13 @@ class Claim(Generic[T]):
         ),
     )
     date: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When the claim was made (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("The sources that report the claim."),
@@ -74,3 +89,6 @@ class ClaimOf(Check):
 
     def code_for(self, value: object) -> str:
         return self.check.code_for(value.value) if isinstance(value, Claim) else "E203"
+
+
+keep(to_text_claims, to_count_claims)

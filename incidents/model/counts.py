@@ -7,6 +7,7 @@ from typing import Self
 
 import attrs
 
+from incidents.model._convert import to_count_qualifier
 from incidents.model._fields import InstanceOf, IntRange, Maybe, doc, fail
 from incidents.model.vocabulary import CountQualifier
 
@@ -63,6 +64,7 @@ class Count:
         default=None, validator=Maybe(IntRange()), metadata=doc("Highest plausible value.")
     )
     qualifier: CountQualifier = attrs.field(
+        converter=to_count_qualifier,
         default=CountQualifier.EXACT,
         validator=InstanceOf(CountQualifier),
         metadata=doc("How the figure relates to the true number."),

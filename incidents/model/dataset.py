@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Final, TypeVar, overload
 
 import attrs
 
 from incidents.errors import UnknownIdError
+from incidents.model._convert import items, keep
 from incidents.model._fields import Each, InstanceOf, Pattern, doc
 from incidents.model.actors import Actor
 from incidents.model.events import Incident
@@ -26,6 +27,22 @@ SCHEMA_VERSION: Final = "1.1"
 #: Any record with an id.
 Record = Actor | Source | Incident | DiplomaticMeasure
 R = TypeVar("R", Actor, Source, Incident, DiplomaticMeasure)
+
+
+def to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return items(value)
+
+
+def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return items(value)
+
+
+def to_incidents(value: Iterable[Incident]) -> tuple[Incident, ...]:
+    return items(value)
+
+
+def to_measures(value: Iterable[DiplomaticMeasure]) -> tuple[DiplomaticMeasure, ...]:
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,15 +66,25 @@ class Dataset:
         ),
     )
     actors: tuple[Actor, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Actor)), metadata=doc("Actors.")
+        converter=to_actors,
+        default=(),
+        validator=Each(InstanceOf(Actor)),
+        metadata=doc("Actors."),
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Source)), metadata=doc("Sources.")
+        converter=to_sources,
+        default=(),
+        validator=Each(InstanceOf(Source)),
+        metadata=doc("Sources."),
     )
     incidents: tuple[Incident, ...] = attrs.field(
-        default=(), validator=Each(InstanceOf(Incident)), metadata=doc("Incidents.")
+        converter=to_incidents,
+        default=(),
+        validator=Each(InstanceOf(Incident)),
+        metadata=doc("Incidents."),
     )
     measures: tuple[DiplomaticMeasure, ...] = attrs.field(
+        converter=to_measures,
         default=(),
         validator=Each(InstanceOf(DiplomaticMeasure)),
         metadata=doc("Diplomatic measures."),
@@ -112,3 +139,6 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self.actors) + len(self.sources) + len(self.incidents) + len(self.measures)
+
+
+keep(to_actors, to_sources, to_incidents, to_measures)

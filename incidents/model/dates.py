@@ -294,6 +294,15 @@ class PartialDate:
         return cls._parse(text)
 
     @classmethod
+    def text_problem(cls, text: str) -> str:
+        """What is wrong with ``text`` given for a date (a record field check's reason)."""
+        try:
+            cls.parse(text)
+        except FieldError as error:
+            return error.reason
+        return f"expected {cls.__name__}, not str: use {cls.__name__}.parse({text!r})"
+
+    @classmethod
     def _parse(cls, text: str) -> Self:
         match = _PARSER.fullmatch(text)
         try:

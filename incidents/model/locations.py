@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from incidents.model._convert import to_maybe_location_precision
 from incidents.model._fields import Country, FloatRange, InstanceOf, Maybe, Text, doc, fail
 from incidents.model.vocabulary import LocationPrecision
 
@@ -44,6 +45,7 @@ class Location:
         metadata=doc("Longitude in decimal degrees (WGS 84), -180 to 180."),
     )
     precision: LocationPrecision | None = attrs.field(
+        converter=to_maybe_location_precision,
         default=None,
         validator=Maybe(InstanceOf(LocationPrecision)),
         metadata=doc("What the coordinates stand for; only with coordinates."),

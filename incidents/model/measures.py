@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
+from incidents.model._convert import (
+    items,
+    keep,
+    to_ids,
+    to_maybe_count_unit,
+    to_maybe_date,
+    to_maybe_measure_kind,
+    to_maybe_publicity,
+    to_measure_kind,
+    to_measure_link_kind,
+    to_measure_status,
+)
 from incidents.model._fields import Each, InstanceOf, Maybe, Ref, Text, doc, fail
-from incidents.model.citations import Citation
-from incidents.model.claims import Claim, ClaimOf
+from incidents.model.citations import Citation, to_citations
+from incidents.model.claims import Claim, ClaimOf, to_count_claims, to_text_claims
 from incidents.model.counts import Count
 from incidents.model.dates import PartialDate
 from incidents.model.locations import Location
@@ -26,9 +39,15 @@ class MeasureLink:
     """A typed link from this measure to another one (format 1.1)."""
 
     kind: MeasureLinkKind = attrs.field(
-        validator=InstanceOf(MeasureLinkKind), metadata=doc("How the two relate.")
+        converter=to_measure_link_kind,
+        validator=InstanceOf(MeasureLinkKind),
+        metadata=doc("How the two relate."),
     )
     target: str = attrs.field(validator=Ref(("measure",)), metadata=doc("The other measure."))
+
+
+def to_measure_links(value: Iterable[MeasureLink]) -> tuple[MeasureLink, ...]:
+    return items(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +61,9 @@ class DiplomaticMeasure:
 
     id: str = attrs.field(validator=Ref(("measure",)), metadata=doc("Id, 'measure:slug'."))
     kind: MeasureKind = attrs.field(
-        validator=InstanceOf(MeasureKind), metadata=doc("What the measure is.")
+        converter=to_measure_kind,
+        validator=InstanceOf(MeasureKind),
+        metadata=doc("What the measure is."),
     )
     initiator: str = attrs.field(
         validator=Ref(("actor",)),
@@ -57,16 +78,19 @@ class DiplomaticMeasure:
         metadata=doc("The state or body the initiator speaks for (1.1)."),
     )
     targets: tuple[str, ...] = attrs.field(
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("The actors it is aimed at (a state, its envoy, an outlet)."),
     )
     subjects: tuple[str, ...] = attrs.field(
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("actor",))),
         metadata=doc("Other actors it concerns: the performers of cancelled concerts, say."),
     )
     count: tuple[Claim[Count], ...] = attrs.field(
+        converter=to_count_claims,
         default=(),
         validator=Each(ClaimOf(InstanceOf(Count))),
         metadata=doc(
@@ -75,21 +99,25 @@ class DiplomaticMeasure:
         ),
     )
     counted: CountUnit | None = attrs.field(
+        converter=to_maybe_count_unit,
         default=None,
         validator=Maybe(InstanceOf(CountUnit)),
         metadata=doc("What ``count`` counts; given with it (1.1)."),
     )
     demanded: MeasureKind | None = attrs.field(
+        converter=to_maybe_measure_kind,
         default=None,
         validator=Maybe(InstanceOf(MeasureKind)),
         metadata=doc("What a demand or threat asks of the target, as a measure kind (1.1)."),
     )
     status: MeasureStatus = attrs.field(
+        converter=to_measure_status,
         default=MeasureStatus.IMPLEMENTED,
         validator=InstanceOf(MeasureStatus),
         metadata=doc("How far it went."),
     )
     publicity: Publicity | None = attrs.field(
+        converter=to_maybe_publicity,
         default=None,
         validator=Maybe(InstanceOf(Publicity)),
         metadata=doc(
@@ -98,11 +126,13 @@ class DiplomaticMeasure:
         ),
     )
     announced: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it was made public."),
     )
     effective: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("When it took (or takes) effect, if different from the announcement."),
@@ -126,6 +156,7 @@ class DiplomaticMeasure:
         ),
     )
     attribution: tuple[Claim[str], ...] = attrs.field(
+        converter=to_text_claims,
         default=(),
         validator=Each(ClaimOf(Ref(("actor",)))),
         metadata=doc(
@@ -133,16 +164,19 @@ class DiplomaticMeasure:
         ),
     )
     in_response_to: tuple[str, ...] = attrs.field(
+        converter=to_ids,
         default=(),
         validator=Each(Ref(("incident", "measure"))),
         metadata=doc("Incidents or measures this measure responds to."),
     )
     links: tuple[MeasureLink, ...] = attrs.field(
+        converter=to_measure_links,
         default=(),
         validator=Each(InstanceOf(MeasureLink)),
         metadata=doc("Typed links to other measures: part of, reciprocal to, implements (1.1)."),
     )
     citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations,
         default=(),
         validator=Each(InstanceOf(Citation)),
         metadata=doc("Sources that report the measure."),
@@ -178,3 +212,6 @@ class DiplomaticMeasure:
         if self.announced is None or self.effective is None:
             return self.announced or self.effective
         return min(self.announced, self.effective, key=PartialDate.sort_key)
+
+
+keep(to_measure_links)

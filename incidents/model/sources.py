@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from incidents.model._convert import to_ids, to_maybe_date, to_source_kind
 from incidents.model._fields import Each, InstanceOf, Language, Maybe, Ref, Text, Url, doc
 from incidents.model.dates import PartialDate
 from incidents.model.vocabulary import SourceKind
@@ -21,6 +22,7 @@ class Source:
         metadata=doc("Title or headline, as published."),
     )
     kind: SourceKind = attrs.field(
+        converter=to_source_kind,
         default=SourceKind.NEWS_ARTICLE,
         validator=InstanceOf(SourceKind),
         metadata=doc("What sort of document this is."),
@@ -34,6 +36,7 @@ class Source:
         default=None, validator=Maybe(Url()), metadata=doc("Where it was published online.")
     )
     published: PartialDate | None = attrs.field(
+        converter=to_maybe_date,
         default=None,
         validator=Maybe(InstanceOf(PartialDate)),
         metadata=doc("Publication date; relative dates in the text are resolved against it."),
@@ -44,6 +47,7 @@ class Source:
         metadata=doc("BCP 47 tag of the language it is written in ('en', 'ru', 'az')."),
     )
     authors: tuple[str, ...] = attrs.field(
+        converter=to_ids,
         default=(),
         validator=Each(Text(single_line=True)),
         metadata=doc("Bylines, as printed."),

@@ -6,7 +6,6 @@ Members are ``str`` subclasses, so ``ActorKind.STATE == "state"``.
 
 from __future__ import annotations
 
-import difflib
 from enum import StrEnum
 from typing import Final, Self
 
@@ -47,6 +46,13 @@ class Vocabulary(StrEnum):
         member._value_ = value
         member.description = description
         return member
+
+    @classmethod
+    def text_problem(cls, text: str) -> str:
+        """What is wrong with ``text`` given for a member (a record field check's reason)."""
+        if text in cls._value2member_map_:
+            return f"expected {cls.__name__}, not str: use {cls.__name__}({text!r})"
+        return unknown_term_message(cls, repr(text), text)
 
 
 class ActorKind(Vocabulary):
@@ -319,6 +325,8 @@ def unknown_term_message(vocabulary: type[Vocabulary], shown: str, value: object
     to see them all."""
     terms = [member.value for member in vocabulary]
     name = vocabulary.__name__
+    import difflib  # only when a message is written: import incidents stays light
+
     near = difflib.get_close_matches(str(value).lower(), terms, n=3, cutoff=0.6)
     if near:
         text = f"{shown} is not a valid {name}; did you mean {_either(near)}?"

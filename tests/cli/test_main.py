@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import incidents
 from incidents.cli.main import main, parse, parser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,6 +235,32 @@ def test_the_start_imports_no_reader_or_validator() -> None:
     assert "Traceback" not in result.stderr, result.stderr
     assert f"{[0] * len(runs)}\n" == result.stderr
     assert result.stdout.startswith("incidents ")
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_is_answered_before_the_parser_is_built(flag: str) -> None:
+    """``python -m incidents --version`` prints the version without importing the parser,
+    the subcommands or argparse (the fast path of :func:`incidents.cli.main`)."""
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['incidents', {flag!r}]\n"
+        "try:\n"
+        "    runpy.run_module('incidents', run_name='__main__')\n"
+        "except SystemExit as exit_:\n"
+        "    assert exit_.code == 0, exit_.code\n"
+        "loaded = {'incidents.cli.main', 'argparse'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run(  # noqa: S603 - the test's own interpreter
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"incidents {incidents.__version__}\n"
 
 
 def test_the_probe_would_catch_a_heavy_import() -> None:
