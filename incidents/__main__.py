@@ -1,4 +1,4 @@
-"""``python -m incidents``: the command line (see :mod:`incidents.cli.main`).
+"""``python -m incidents``: the command line (see :mod:`incidents.cli.app`).
 
 Importing the package has already put the command's signal handlers in place
 (:mod:`incidents._signals`), so an interrupt while the command line loads ends quietly.

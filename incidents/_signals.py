@@ -6,7 +6,7 @@ The command line (and only it: :func:`is_command_line`) goes through two stages:
   nothing has been written yet, so a signal ends the process at once, quietly, with
   ``incidents: interrupted`` and exit code 128 + the signal's number (no traceback, even in
   the middle of an import);
-* **running** (inside :func:`incidents.cli.main.main`): a signal raises :class:`Interrupted`,
+* **running** (inside :func:`incidents.cli.app.main`): a signal raises :class:`Interrupted`,
   a :class:`KeyboardInterrupt`, so every ``finally`` and ``except BaseException`` runs (the
   atomic writer removes its temporary file) before the command exits with 128 + the number.
   A second signal while that clean-up runs is ignored.

@@ -27,13 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     if (sys.argv[1:] if argv is None else list(argv)) in _VERSION_ONLY:
         print(f"incidents {__version__}")
         return 0
-    from incidents.cli.main import main as run
+    from incidents.cli.app import main as run
 
     return run(argv)
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line's parser (:func:`incidents.cli.main.parser`)."""
-    from incidents.cli.main import parser as build
+    """The command line's parser (:func:`incidents.cli.app.parser`)."""
+    from incidents.cli.app import parser as build
 
     return build()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
-from incidents.cli.main import parser
+from incidents.cli.app import parser
 from incidents.views.reference import GENERATED
 
 __all__ = ["cli_reference_markdown"]

@@ -19,9 +19,9 @@ import incidents
 import incidents.cli.inputs
 import incidents.cli.validate
 import incidents.views.diagrams as diagrams
+from incidents.cli.app import main
 from incidents.cli.console import CLOSED_OUTPUT, ProgressBar, describe_problem
 from incidents.cli.inputs import Input, expand, sniff
-from incidents.cli.main import main
 from incidents.cli.validate import Tally
 from incidents.formats.jsonl import to_jsonl
 from incidents.schemagen.json_generator import json_schema_text

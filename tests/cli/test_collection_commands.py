@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import incidents
-from incidents.cli.main import main
+from incidents.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 COLLECTION = ROOT / "examples" / "collection"

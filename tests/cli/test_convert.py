@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import incidents
-from incidents.cli.main import main
+from incidents.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "sputnik-azerbaijan-2025.json"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from incidents.cli.main import main
+from incidents.cli.app import main
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("duckdb")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import incidents
-from incidents.cli.main import main, parse, parser
+from incidents.cli.app import main, parse, parser
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "azal-downing-2024.json"
@@ -210,7 +210,7 @@ _PROBE = textwrap.dedent(
     package = types.ModuleType("incidents")
     package.__path__ = [str(Path({root!r}) / "incidents")]
     sys.modules["incidents"] = package
-    from incidents.cli.main import main
+    from incidents.cli.app import main
     codes = [main(arguments) for arguments in {runs!r}]
     print(codes, file=sys.stderr)
     """
@@ -248,7 +248,7 @@ def test_version_is_answered_before_the_parser_is_built(flag: str) -> None:
         "    runpy.run_module('incidents', run_name='__main__')\n"
         "except SystemExit as exit_:\n"
         "    assert exit_.code == 0, exit_.code\n"
-        "loaded = {'incidents.cli.main', 'argparse'} & set(sys.modules)\n"
+        "loaded = {'incidents.cli.app', 'argparse'} & set(sys.modules)\n"
         "assert not loaded, loaded\n"
     )
     result = subprocess.run(  # noqa: S603 - the test's own interpreter
@@ -275,3 +275,14 @@ def test_the_probe_would_catch_a_heavy_import() -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert "the command line's start imported incidents." in result.stderr
+
+
+def test_the_command_stays_callable_after_it_ran(capsys: pytest.CaptureFixture[str]) -> None:
+    """``incidents.cli.main`` is the function after a command has loaded the parser too (a
+    submodule of that name would have replaced it on the package at its first import)."""
+    from incidents import cli
+
+    assert 0 == cli.main(["vocab"])
+    assert callable(cli.main)
+    assert 0 == cli.main(["--version"])
+    assert capsys.readouterr().out.endswith(f"incidents {incidents.__version__}\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from incidents.charts import chart_bytes, plot
-from incidents.cli.main import main
+from incidents.cli.app import main
 from incidents.examples import load
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ import pytest
 
 import incidents
 import incidents.cli.inputs
-from incidents.cli.main import main
+from incidents.cli.app import main
 from incidents.cli.show import summary_document
 from incidents.views.summary import contested_facts, timeline
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from incidents.cli.main import main
+from incidents.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "examples" / "azal-downing-2024.json"
