@@ -22,7 +22,7 @@ _pausing = os.environ.get("INCIDENTS_GC_PAUSE", "1") != "0"
 
 def set_pause(enabled: bool) -> bool:
     """Whether ``gc_paused`` pauses the collector from now on; returns the previous setting."""
-    global _pausing  # noqa: PLW0603 - one process-wide switch, for the benchmark harness
+    global _pausing
     previous, _pausing = _pausing, enabled
     return previous
 
