@@ -26,8 +26,9 @@ from typing import Any, Final, cast
 from incidents._compile.gc_pause import gc_paused
 from incidents._compile.loaders import load
 from incidents.errors import ArgumentError, ParseError, ParseProblem
-from incidents.formats import _fast_json
 from incidents.formats._diagnosis import diagnose
+from incidents.formats._fast_json import dumps as fast_dumps
+from incidents.formats._fast_json import read as fast_read
 from incidents.formats._strict_json import (
     BOM,
     MAX_DEPTH,
@@ -58,7 +59,7 @@ def to_json(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         reason = f"expected a Dataset, not {type(dataset).__name__}"
         raise ArgumentError("to_json", "dataset", dataset, reason)
-    return _fast_json.dumps(unstructure_dataset(dataset))
+    return fast_dumps(unstructure_dataset(dataset))
 
 
 def from_json(document: str | bytes) -> Dataset:
@@ -95,7 +96,7 @@ def load_json_quickly(text: str) -> Dataset | None:
     (:func:`incidents.formats._fast_json.read`: it has proved no key is given twice) is read
     by it into dicts instead.
     """
-    data = _fast_json.read(text)
+    data = fast_read(text)
     if data is None:
         dataset: Dataset | None = _quickly(text, build=True)
         return dataset
@@ -127,7 +128,7 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
     (measured with ``benchmarks/``; from 1,000 records on, counting is faster). With orjson,
     a document it may read is read by it, at every size.
     """
-    fast = _fast_json.read(text)
+    fast = fast_read(text)
     if fast is not None:
         _drop_schema_key(fast)
         if load(fast, Dataset, pairs=False, required=_REQUIRED, build=False) is None:
