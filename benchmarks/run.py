@@ -67,6 +67,7 @@ class Limits:
 
     validate: int
     problems: int
+    xml: int
 
 
 # ---------------------------------------------------------------------------- the corpus
@@ -89,12 +90,13 @@ class Corpus:
         return "1 incident" if self.size == 1 else f"{corpus.records_in(self.data):,}"
 
 
-def build(size: int, problems_max: int) -> Corpus:
+def build(size: int, limits: Limits) -> Corpus:
     data = corpus.document(size)
     raw = corpus.to_bytes(data)
-    broken = corpus.to_bytes(corpus.with_problems(data)) if size <= problems_max else b""
+    broken = corpus.to_bytes(corpus.with_problems(data)) if size <= limits.problems else b""
     dataset = incidents.from_json(raw)
-    return Corpus(size, data, raw, broken, dataset, incidents.to_xml(dataset))
+    xml = incidents.to_xml(dataset) if size <= limits.xml else b""
+    return Corpus(size, data, raw, broken, dataset, xml)
 
 
 def check(item: Corpus, peers: Peers) -> None:
@@ -111,7 +113,7 @@ def check(item: Corpus, peers: Peers) -> None:
         item.extra["pydantic"] = peers.pydantic.load(item.json)
     if peers.msgspec:
         item.extra["msgspec"] = peers.msgspec.load(item.json)
-    if peers.xsdata:
+    if peers.xsdata and item.xml:
         item.extra["xsdata"] = peers.xsdata.parse(item.xml)
 
 
@@ -177,6 +179,8 @@ def run_size(item: Corpus, peers: Peers, results: Results, repeats: int, limits:
     if "msgspec" in item.extra:
         struct = item.extra["msgspec"]
         dumps["msgspec encode + format"] = lambda: peers.msgspec.dump(struct)
+    if item.size > limits.xml:
+        return _measure(groups, item, results, repeats)
     writes = groups["to_xml"] = {"incidents.to_xml": lambda: incidents.to_xml(item.dataset)}
     if "xsdata" in item.extra:
         bound = item.extra["xsdata"]
@@ -193,6 +197,12 @@ def run_size(item: Corpus, peers: Peers, results: Results, repeats: int, limits:
     if peers.xsdata:
         reads["xsdata XmlParser"] = lambda: peers.xsdata.parse(xml)
 
+    _measure(groups, item, results, repeats)
+
+
+def _measure(
+    groups: dict[str, dict[str, Callable[[], object]]], item: Corpus, results: Results, repeats: int
+) -> None:
     for case, functions in groups.items():
         estimates = {name: _estimate(results, case, name, item) for name in functions}
         measured = measure_policies(functions, repeats, estimates=estimates)
@@ -217,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, help="rounds per case (at least 5; default 5)")
     parser.add_argument("--validate-max", type=int, help="largest size for the validate cases")
     parser.add_argument("--problems-max", type=int, default=1000, help="largest 'problems' size")
+    parser.add_argument("--xml-max", type=int, default=100_000, help="largest size for XML cases")
     parser.add_argument("--cli-files", type=int, default=1000, help="files for the CLI case")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI case")
     parser.add_argument(
@@ -231,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     semantic_sizes = [1000, 10_000] if args.quick else [1000, 10_000, 100_000]
     repeats = max(args.repeats or 5, 5)
-    limits = Limits(args.validate_max or (1000 if args.quick else 10_000), args.problems_max)
+    limits = Limits(
+        args.validate_max or (1000 if args.quick else 10_000), args.problems_max, args.xml_max
+    )
     mode = "quick" if args.quick else "full"
     command = " ".join(["python -m benchmarks.run", *(argv if argv is not None else sys.argv[1:])])
 
@@ -247,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"sizes: {', '.join(f'{s:,}' for s in sizes)}; "
         f"semantics: {', '.join(f'{s:,}' for s in semantic_sizes)}; "
-        f"validate up to {limits.validate:,}, problems up to {limits.problems:,}; "
+        f"validate up to {limits.validate:,}, problems up to {limits.problems:,}, "
+        f"XML up to {limits.xml:,}; "
         f"median of {repeats} rounds, collector on for all and paused for all"
     )
     sys.stdout.flush()
@@ -255,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     results = Results()
     results.notes.extend(f"peer not available: {missing}" for missing in peers.missing)
     for size in sizes:
-        item = build(size, limits.problems)
+        item = build(size, limits)
         check(item, peers)
         gc.freeze()
         try:
