@@ -35,6 +35,8 @@ from incidents._compile import gc_pause
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "benchmarks" / "results" / "latest.json"
+#: The JSON Lines runs (``python -m benchmarks.jsonl_memory --record``), recorded apart.
+JSONL_RECORD = RECORD.with_name("jsonl.json")
 POLICIES = ("on", "paused")
 MIN_ROUNDS = 5
 
@@ -350,6 +352,9 @@ def record(results: Results, command: str, facts: dict[str, Any], path: Path = R
 def load_record(path: Path = RECORD) -> tuple[Results, dict[str, Any]]:
     """A recorded run back as :class:`Results`, and the whole record."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    jsonl = path.with_name(JSONL_RECORD.name)
+    if jsonl.exists():
+        data.setdefault("extra", {})["jsonl"] = json.loads(jsonl.read_text("utf-8"))["jsonl"]
     results = Results(
         rows=[
             Row(

@@ -3,7 +3,7 @@
     python benchmarks/jsonl_memory.py                    # one million records
     python benchmarks/jsonl_memory.py --records 100000 --keep /tmp/big.jsonl
     python -m benchmarks.jsonl_memory --record       # 10,000, 100,000 and 1,000,000 records,
-                                                     # added to benchmarks/results/latest.json
+                                                     # recorded in benchmarks/results/jsonl.json
 
 Generates a valid dataset of ``--records`` records from templates (blocks of two actors, a
 source, four incidents and three measures, with references backwards and forwards across
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RECORD = ROOT / "benchmarks" / "results" / "latest.json"
+RECORD = ROOT / "benchmarks" / "results" / "jsonl.json"
 BLOCK = 10  # records per block: 2 actors, 1 source, 4 incidents, 3 measures
 START = dt.date(2000, 1, 1)
 
@@ -185,8 +185,9 @@ def record_sizes(sizes: list[int], limit_mb: float) -> int:
             result = measure(path, records)
         failed += result["exit_code"] != 0 or result["peak_rss_mb"] >= limit_mb
         runs.append({"records": records, **result})
-    data = json.loads(RECORD.read_text(encoding="utf-8"))
-    data.setdefault("extra", {})["jsonl"] = runs
+    load = [round(value, 2) for value in os.getloadavg()]
+    data = {"command": "python -m benchmarks.jsonl_memory --record", "jsonl": runs, "load": load}
+    RECORD.parent.mkdir(parents=True, exist_ok=True)
     temporary = RECORD.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     temporary.replace(RECORD)

@@ -1,7 +1,7 @@
 """Write the benchmark figures of the docs from the recorded run.
 
     python -m benchmarks.run                       # records benchmarks/results/latest.json
-    python -m benchmarks.jsonl_memory --record     # adds the JSON Lines figures to it
+    python -m benchmarks.jsonl_memory --record     # records benchmarks/results/jsonl.json
     python -m benchmarks.report                    # rewrites the marked parts of the docs
     python -m benchmarks.report --check            # exit 1 if they are not what it would write
 
