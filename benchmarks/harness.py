@@ -327,23 +327,45 @@ def record(results: Results, command: str, facts: dict[str, Any], path: Path = R
         "command": command,
         "machine": facts,
         "load_average_at_end": [round(value, 2) for value in os.getloadavg()],
-        "rows": [
-            {
-                "case": row.case,
-                "size": row.size,
-                "name": row.name,
-                "policy": row.policy,
-                "note": row.note,
-                "loops": row.timing.loops if row.timing else 0,
-                "samples": row.timing.samples if row.timing else [],
-            }
-            for row in results.rows
-        ],
+        "rows": [_row_data(row) for row in results.rows],
         "targets": [asdict(target) for target in results.targets],
         "notes": results.notes,
         "extra": results.extra,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def _row_data(row: Row) -> dict[str, Any]:
+    return {
+        "case": row.case,
+        "size": row.size,
+        "name": row.name,
+        "policy": row.policy,
+        "note": row.note,
+        "loops": row.timing.loops if row.timing else 0,
+        "samples": row.timing.samples if row.timing else [],
+    }
+
+
+def merge(
+    results: Results,
+    cases: frozenset[str],
+    command: str,
+    facts: dict[str, Any],
+    path: Path = RECORD,
+) -> None:
+    """Replace the rows of ``cases`` in the record with these, and say so in its notes."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    kept = [row for row in data["rows"] if row["case"] not in cases]
+    data["rows"] = kept + [_row_data(row) for row in results.rows]
+    data["notes"].append(
+        f"the rows of {', '.join(sorted(cases))} are from a later run, `{command}`, "
+        f"at incidents {facts['incidents']} (load average at its start "
+        f"{', '.join(map(str, facts['load_average_at_start']))})"
+    )
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     temporary.replace(path)

@@ -47,6 +47,7 @@ from benchmarks.harness import (
     machine,
     machine_facts,
     measure_policies,
+    merge,
     print_table,
     print_targets,
     record,
@@ -68,6 +69,7 @@ class Limits:
     validate: int
     problems: int
     xml: int
+    cases: frozenset[str] | None = None  # None: every case
 
 
 # ---------------------------------------------------------------------------- the corpus
@@ -180,7 +182,7 @@ def run_size(item: Corpus, peers: Peers, results: Results, repeats: int, limits:
         struct = item.extra["msgspec"]
         dumps["msgspec encode + format"] = lambda: peers.msgspec.dump(struct)
     if item.size > limits.xml:
-        return _measure(groups, item, results, repeats)
+        return _measure(groups, item, results, repeats, limits)
     writes = groups["to_xml"] = {"incidents.to_xml": lambda: incidents.to_xml(item.dataset)}
     if "xsdata" in item.extra:
         bound = item.extra["xsdata"]
@@ -197,13 +199,19 @@ def run_size(item: Corpus, peers: Peers, results: Results, repeats: int, limits:
     if peers.xsdata:
         reads["xsdata XmlParser"] = lambda: peers.xsdata.parse(xml)
 
-    _measure(groups, item, results, repeats)
+    _measure(groups, item, results, repeats, limits)
 
 
 def _measure(
-    groups: dict[str, dict[str, Callable[[], object]]], item: Corpus, results: Results, repeats: int
+    groups: dict[str, dict[str, Callable[[], object]]],
+    item: Corpus,
+    results: Results,
+    repeats: int,
+    limits: Limits,
 ) -> None:
     for case, functions in groups.items():
+        if limits.cases is not None and case not in limits.cases:
+            continue
         estimates = {name: _estimate(results, case, name, item) for name in functions}
         measured = measure_policies(functions, repeats, estimates=estimates)
         for policy, timings in measured.items():
@@ -228,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate-max", type=int, help="largest size for the validate cases")
     parser.add_argument("--problems-max", type=int, default=1000, help="largest 'problems' size")
     parser.add_argument("--xml-max", type=int, default=100_000, help="largest size for XML cases")
+    parser.add_argument("--cases", help="only these size cases (comma-separated), no side cases")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --cases: replace those cases' rows in the record, keep the rest",
+    )
     parser.add_argument("--cli-files", type=int, default=1000, help="files for the CLI case")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI case")
     parser.add_argument(
@@ -242,8 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     semantic_sizes = [1000, 10_000] if args.quick else [1000, 10_000, 100_000]
     repeats = max(args.repeats or 5, 5)
+    cases = frozenset(args.cases.split(",")) if args.cases else None
     limits = Limits(
-        args.validate_max or (1000 if args.quick else 10_000), args.problems_max, args.xml_max
+        args.validate_max or (1000 if args.quick else 10_000),
+        args.problems_max,
+        args.xml_max,
+        cases,
     )
     mode = "quick" if args.quick else "full"
     command = " ".join(["python -m benchmarks.run", *(argv if argv is not None else sys.argv[1:])])
@@ -279,6 +297,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  size {item.label}: done ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
         del item
         gc.collect()
+    if cases is not None:
+        for case, title in TITLES.items():
+            rows = [row for row in results.rows if row.case == case]
+            print_table(title, rows, REFERENCES[case])
+        if args.merge:
+            merge(results, cases, command, facts)
+            print("merged into benchmarks/results/latest.json")
+        return 0
     run_semantics(semantic_sizes, results, repeats)
     run_startup(results, 10 if args.quick else 20)
     if not args.no_cli:

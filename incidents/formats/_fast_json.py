@@ -20,9 +20,9 @@ bounded so.
 
 Writing (:func:`dumps`). orjson's two-space indentation, separators and string escapes are
 ``json.dumps(ensure_ascii=False, indent=2)``'s; its floats differ only in the spelling of
-exponents and of numbers under 0.0001, so any output holding ``e``/``E`` after a digit or
-``0.0000`` is written again with ``json.dumps`` (a string holding those only costs the
-second writing).
+negative exponents and of numbers from 0.00001 to 0.0001 (checked on every float spelling,
+see the tests), so an output holding a digit before ``e-``, or ``0.0000``, or ``null``, is
+written again with ``json.dumps``.
 
 ``tests/formats/test_fast_json.py`` runs the JSON tests with and without orjson and checks
 the two agree byte for byte.
@@ -55,8 +55,6 @@ orjson: ModuleType | None = _orjson()
 #: space between a key and its colon.
 _SPACED_KEY: Final = re.compile(r'"[ \t\n\r]+:')
 #: A float orjson spells differently from ``repr``.
-#: A float orjson spells differently from ``repr``, or a ``null`` (orjson writes NaN as one).
-_OTHER_FLOAT: Final = re.compile(rb"[0-9][eE]|0\.0000|null")
 
 
 def read(text: str) -> Any:
@@ -80,6 +78,25 @@ def read(text: str) -> Any:
     return data
 
 
+def _spelled_as_json_dumps(written: bytes) -> bool:
+    """Whether no float of orjson's writing may be spelled otherwise by ``json.dumps``.
+
+    orjson and ``repr`` differ only on a negative exponent of one digit (``1e-7`` against
+    ``1e-07``) and on numbers from 0.00001 to 0.0001 (``0.00001`` against ``1e-05``); a
+    ``null`` may be a NaN, which ``json.dumps`` refuses. Substring searches, not a regular
+    expression: they cost little even on a large document, and a text that merely holds
+    ``null``, ``0.0000`` or a digit before ``e-`` only costs the second writing.
+    """
+    if b"0.0000" in written or b"null" in written:
+        return False
+    found = written.find(b"e-")
+    while found > 0:
+        if 48 <= written[found - 1] <= 57:  # a digit, then e-: an exponent
+            return False
+        found = written.find(b"e-", found + 2)
+    return True
+
+
 def dumps(data: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\\n"``."""
     module = orjson
@@ -88,6 +105,6 @@ def dumps(data: Any) -> str:
             written: bytes = module.dumps(data, option=module.OPT_INDENT_2)
         except TypeError:  # an integer beyond 64 bits: json.dumps writes it
             written = b"null"
-        if _OTHER_FLOAT.search(written) is None:
+        if _spelled_as_json_dumps(written):
             return written.decode("utf-8") + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -169,3 +169,23 @@ def test_text_of_every_kind_is_written_as_json_dumps_writes_it(mode: str) -> Non
 def test_a_big_integer_is_written_by_json_dumps(mode: str) -> None:
     data = {"n": 10**30}
     assert json.dumps(data, indent=2) + "\n" == _fast_json.dumps(data), mode
+
+
+def test_every_kind_of_float_is_written_as_json_dumps_writes_it() -> None:
+    """Floats of every exponent and random bit patterns, next to text that looks like them."""
+    import random
+    import struct
+
+    chooser = random.Random(21)  # noqa: S311 - reproducible test data
+    floats = [m * 10.0**e for e in range(-300, 300) for m in (1, 1.5, 3.14159, 9.99)]
+    floats += [
+        value
+        for _ in range(20_000)
+        if (value := struct.unpack("d", struct.pack("Q", chooser.getrandbits(64)))[0])
+        == value  # not NaN
+        and abs(value) != float("inf")
+    ]
+    for start in range(0, len(floats), 500):
+        data = {"values": floats[start : start + 500], "text": "re-elected e-mail 5e-"}
+        expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        assert expected == _fast_json.dumps(data)
