@@ -40,6 +40,7 @@ from lxml import etree
 import incidents
 from benchmarks import corpus
 from benchmarks.harness import (
+    RECORD,
     REFERENCES,
     TITLES,
     Results,
@@ -236,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate-max", type=int, help="largest size for the validate cases")
     parser.add_argument("--problems-max", type=int, default=1000, help="largest 'problems' size")
     parser.add_argument("--xml-max", type=int, default=100_000, help="largest size for XML cases")
+    parser.add_argument("--record-path", type=Path, default=RECORD, help="where to record")
     parser.add_argument("--cases", help="only these size cases (comma-separated), no side cases")
     parser.add_argument(
         "--merge",
@@ -302,8 +304,10 @@ def main(argv: list[str] | None = None) -> int:
             rows = [row for row in results.rows if row.case == case]
             print_table(title, rows, REFERENCES[case])
         if args.merge:
-            merge(results, cases, command, facts)
-            print("merged into benchmarks/results/latest.json")
+            merge(results, cases, command, facts, args.record_path)
+            print(f"merged into {args.record_path}")
+        elif args.record:
+            record(results, command, facts, args.record_path)
         return 0
     run_semantics(semantic_sizes, results, repeats)
     run_startup(results, 10 if args.quick else 20)
@@ -324,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
     print(f"\ntotal time: {time.perf_counter() - started:.0f} s; load average at the end: {load}")
     if args.record if args.record is not None else not args.quick:
-        record(results, command, facts)
-        print("recorded: benchmarks/results/latest.json (python -m benchmarks.report writes docs)")
+        record(results, command, facts, args.record_path)
+        print(f"recorded: {args.record_path} (python -m benchmarks.report writes the docs)")
     if peers.xsdata:
         peers.xsdata.close()
     return 0
