@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import incidents
 from benchmarks import corpus
-from benchmarks.run import (
+from benchmarks.harness import (
     Results,
     Row,
     Target,

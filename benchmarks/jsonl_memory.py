@@ -2,6 +2,8 @@
 
     python benchmarks/jsonl_memory.py                    # one million records
     python benchmarks/jsonl_memory.py --records 100000 --keep /tmp/big.jsonl
+    python -m benchmarks.jsonl_memory --record       # 10,000, 100,000 and 1,000,000 records,
+                                                     # recorded in benchmarks/results/jsonl.json
 
 Generates a valid dataset of ``--records`` records from templates (blocks of two actors, a
 source, four incidents and three measures, with references backwards and forwards across
@@ -17,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORD = ROOT / "benchmarks" / "results" / "jsonl.json"
 BLOCK = 10  # records per block: 2 actors, 1 source, 4 incidents, 3 measures
 START = dt.date(2000, 1, 1)
 
@@ -128,11 +130,19 @@ def measure(path: Path, records: int) -> dict[str, float]:
     command = [sys.executable, "-m", "incidents", "validate", str(path)]
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = time.perf_counter()
-    result = subprocess.run(  # noqa: S603 - our own interpreter and module
-        command, env=environment, capture_output=True, text=True, check=False
-    )
-    seconds = time.perf_counter() - before
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            command, env=environment, stdout=out, stderr=err
+        )
+        # This child's own usage (RUSAGE_CHILDREN would add up every child so far).
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - before
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(
+            command, child.returncode, out.read().decode(), err.read().decode()
+        )
     peak = usage.ru_maxrss
     peak_mb = peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
     print(" ".join(["PYTHONPATH=" + str(ROOT), *command]))
@@ -154,11 +164,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=1_000_000, help="how many records")
     parser.add_argument("--keep", type=Path, help="write the file here and keep it")
     parser.add_argument("--limit-mb", type=float, default=200.0, help="peak RSS allowed")
+    parser.add_argument("--record", action="store_true", help="add to the harness's record")
+    parser.add_argument(
+        "--sizes", default="10000,100000,1000000", help="record counts for --record"
+    )
     options = parser.parse_args(argv)
+    if options.record:
+        return record_sizes([int(size) for size in options.sizes.split(",")], options.limit_mb)
+    return run_one(options.records, options.keep, options.limit_mb)
+
+
+def record_sizes(sizes: list[int], limit_mb: float) -> int:
+    """Measure each size (each in a fresh subprocess) and add the runs to the record."""
+    runs = []
+    failed = 0
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "records.jsonl"
+            records = generate(path, size)
+            result = measure(path, records)
+        failed += result["exit_code"] != 0 or result["peak_rss_mb"] >= limit_mb
+        runs.append({"records": records, **result})
+    load = [round(value, 2) for value in os.getloadavg()]
+    data = {"command": "python -m benchmarks.jsonl_memory --record", "jsonl": runs, "load": load}
+    RECORD.parent.mkdir(parents=True, exist_ok=True)
+    temporary = RECORD.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    temporary.replace(RECORD)
+    print(f"recorded in {RECORD.relative_to(ROOT)}")
+    return 1 if failed else 0
+
+
+def run_one(records_wanted: int, keep: Path | None, limit_mb: float) -> int:
     with tempfile.TemporaryDirectory() as folder:
-        path = options.keep or Path(folder) / "records.jsonl"
+        path = keep or Path(folder) / "records.jsonl"
         before = time.perf_counter()
-        records = generate(path, options.records)
+        records = generate(path, records_wanted)
         size = path.stat().st_size
         print(
             f"generated {records} records, {size / 1e6:.0f} MB, "
@@ -168,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{records} records: {result['seconds']:.1f} s wall, {result['cpu_seconds']:.1f} s CPU, "
         f"{result['records_per_second']:.0f} records/s, "
-        f"peak RSS {result['peak_rss_mb']:.1f} MB (limit {options.limit_mb:.0f} MB)"
+        f"peak RSS {result['peak_rss_mb']:.1f} MB (limit {limit_mb:.0f} MB)"
     )
-    ok = result["exit_code"] == 0 and result["peak_rss_mb"] < options.limit_mb
+    ok = result["exit_code"] == 0 and result["peak_rss_mb"] < limit_mb
     return 0 if ok else 1
 
 

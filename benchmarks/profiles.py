@@ -2,6 +2,7 @@
 
     python -m benchmarks.profiles load --size 100000
     python -m benchmarks.profiles validate --size 10000
+    python -m benchmarks.profiles to_json --size 100000
     python -m benchmarks.profiles from_xml --size 100000
     python -m benchmarks.profiles semantics --size 100000
     python -m benchmarks.profiles all --size 10000 --top 20
@@ -30,12 +31,13 @@ import incidents
 from benchmarks import corpus
 from incidents.validation.semantics import semantic_findings
 
-CASES = ("load", "validate", "from_xml", "semantics")
+CASES = ("load", "validate", "to_json", "from_xml", "semantics")
 
 #: The stages of each hot path: (file, function) pairs shown first, in this order.
 STAGES = {
     "load": [
         ("formats/json.py", "load_json_quickly"),
+        ("formats/_fast_json.py", "read"),
         ("json/decoder.py", "raw_decode"),
         ("_compile/loaders.py", "load"),
         ("model/_fields.py", "settled"),
@@ -45,12 +47,18 @@ STAGES = {
     ],
     "validate": [
         ("validation/validator.py", "_quick_report"),
-        ("formats/json.py", "load_json_quickly"),
+        ("formats/json.py", "check_json_quickly"),
+        ("formats/_fast_json.py", "read"),
         ("json/decoder.py", "raw_decode"),
         ("validation/semantics.py", "semantic_findings"),
         ("formats/_strict_json.py", "parse_json"),
         ("validation/_schema_layer.py", "schema_findings"),
         ("validation/_model_layer.py", "model_findings"),
+    ],
+    "to_json": [
+        ("formats/converter.py", "unstructure_dataset"),
+        ("formats/_fast_json.py", "dumps"),
+        ("json/encoder.py", "encode"),
     ],
     "from_xml": [
         ("formats/xml.py", "parse_xml"),
@@ -162,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         elif case == "validate":
             title = "incidents.validate (valid file)"
             report(title, incidents.validate, (small_raw, raw), args.top, STAGES[case])
+        elif case == "to_json":
+            datasets = (incidents.from_json(small_raw), incidents.from_json(raw))
+            report("incidents.to_json", incidents.to_json, datasets, args.top, STAGES[case])
         elif case == "from_xml":
             xml = incidents.to_xml(incidents.from_json(raw))
             small_xml = incidents.to_xml(incidents.from_json(small_raw))

@@ -31,7 +31,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import incidents
 from benchmarks import corpus
-from benchmarks.run import (
+from benchmarks.harness import (
     ROOT,
     Results,
     Row,

@@ -27,6 +27,8 @@ from incidents._compile.gc_pause import gc_paused
 from incidents._compile.loaders import load
 from incidents.errors import ArgumentError, ParseError, ParseProblem
 from incidents.formats._diagnosis import diagnose
+from incidents.formats._fast_json import dumps as fast_dumps
+from incidents.formats._fast_json import read as fast_read
 from incidents.formats._strict_json import (
     BOM,
     MAX_DEPTH,
@@ -57,8 +59,7 @@ def to_json(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         reason = f"expected a Dataset, not {type(dataset).__name__}"
         raise ArgumentError("to_json", "dataset", dataset, reason)
-    data = unstructure_dataset(dataset)
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return fast_dumps(unstructure_dataset(dataset))
 
 
 def from_json(document: str | bytes) -> Dataset:
@@ -91,10 +92,25 @@ def load_json_quickly(text: str) -> Dataset | None:
     Objects are read as tuples of pairs, so a key given twice is seen (and declined) rather
     than merged. Whatever this path declines (a key twice, ``NaN``, a huge number, nesting
     the record classes do not have, a syntax error), :func:`parse_json` and the diagnosis
-    walk then report.
+    walk then report. With orjson (the ``fast`` extra), a document it may read
+    (:func:`incidents.formats._fast_json.read`: it has proved no key is given twice) is read
+    by it into dicts instead.
     """
-    dataset: Dataset | None = _quickly(text, build=True)
-    return dataset
+    data = fast_read(text)
+    if data is None:
+        dataset: Dataset | None = _quickly(text, build=True)
+        return dataset
+    _drop_schema_key(data)
+    built: Dataset | None = load(data, Dataset, pairs=False, required=_REQUIRED, build=True)
+    return built
+
+
+def _drop_schema_key(data: Any) -> int:
+    """Remove a text ``$schema`` (for editors) from the document's object; 1 if so."""
+    if isinstance(data, dict) and isinstance(data.get(SCHEMA_KEY), str):
+        del data[SCHEMA_KEY]
+        return 1
+    return 0
 
 
 def check_json_quickly(text: str) -> dict[str, Any] | None:
@@ -109,8 +125,15 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
     made hold as many, no key was given twice, and plain ``json.loads`` is enough; otherwise
     the objects are read as pairs, as for loading. Below :data:`_COUNT_KEYS_FROM` characters
     pairs are read anyway: there the extra passes over the text cost more than the tuples
-    (measured with ``benchmarks/``; from 1,000 records on, counting is faster).
+    (measured with ``benchmarks/``; from 1,000 records on, counting is faster). With orjson,
+    a document it may read is read by it, at every size.
     """
+    fast = fast_read(text)
+    if fast is not None:
+        _drop_schema_key(fast)
+        if load(fast, Dataset, pairs=False, required=_REQUIRED, build=False) is None:
+            return None
+        return cast(dict[str, Any], fast)
     if (
         len(text) >= _COUNT_KEYS_FROM
         and '\\"' not in text
@@ -121,9 +144,7 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
             data = json.loads(text)
         except (ValueError, RecursionError):
             return None
-        schema_key = isinstance(data, dict) and isinstance(data.get(SCHEMA_KEY), str)
-        if schema_key:
-            del data[SCHEMA_KEY]
+        schema_key = _drop_schema_key(data)
         keys = load(data, Dataset, pairs=False, required=_REQUIRED, build=False)
         if keys is None:
             return None

@@ -29,3 +29,18 @@ def test_gc_stays_off_when_it_was_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_pause_can_be_switched_off_for_the_benchmark_harness():
+    from incidents._compile import gc_pause
+
+    previous = gc_pause.set_pause(False)
+    try:
+        with gc_paused():
+            assert gc.isenabled()  # the collector stays as the caller left it
+        assert gc.isenabled()
+    finally:
+        gc_pause.set_pause(previous)
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
