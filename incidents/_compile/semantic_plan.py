@@ -48,6 +48,7 @@ __all__ = [
     "claim_walker",
     "plan_source",
     "reference_walker",
+    "referring_fields",
     "repeated_claims",
     "unresolved",
 ]
@@ -75,6 +76,11 @@ def plan_source(name: str) -> str:
 
 
 @cache
+def referring_fields(kind: type) -> tuple[str, ...]:
+    """The names of the fields of ``kind`` (but its id) that :func:`reference_walker` reads."""
+    return tuple(name for name, _ in _fields_that_refer(kind))
+
+
 def _fields_that_refer(kind: type) -> tuple[tuple[str, Check], ...]:
     """The fields of ``kind`` (but its id) that can hold a reference, with their checks."""
     return tuple(
