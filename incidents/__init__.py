@@ -90,8 +90,8 @@ if TYPE_CHECKING:
         merge,
         read_collection,
         stable_id,
-        validate_collection,
     )
+    from incidents.distributed import validate_collection
     from incidents.formats import (
         NAMESPACE,
         converter,
@@ -145,10 +145,11 @@ _LAZY: Final = {
             "merge",
             "read_collection",
             "stable_id",
-            "validate_collection",
         ),
         "incidents.collection",
     ),
+    # In one process by default (incidents.collection's), on Dask with client= or jobs=.
+    "validate_collection": "incidents.distributed",
 }
 
 __all__ = [

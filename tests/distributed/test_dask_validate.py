@@ -53,14 +53,6 @@ def test_an_unreadable_shard_is_one_problem(tmp_path: Path, client: Any) -> None
     assert broken and not got.ok
 
 
-def test_a_failing_task_is_one_problem_of_its_file(tmp_path: Path, client: Any, monkeypatch):
-    """A task that raises (the check's own failure on a worker) is E999 for that file."""
-    folder = planted(tmp_path / "corpus", 200, 2)
-    (folder / "shard-0000.jsonl").unlink()  # gone after discovery: the worker cannot open it
-    report = validate_collection(folder, client=client)
-    assert [p.code for p in report.problems if p.file.endswith("shard-0000.jsonl")]
-
-
 def test_skeleton_keeps_what_the_rules_across_records_read() -> None:
     record = {
         "id": "incident:a",
