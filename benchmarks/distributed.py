@@ -19,11 +19,8 @@ a time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,7 +28,6 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import corpus
 
 MANIFEST = 'name = "sharded"\ninclude = ["**/*.jsonl"]\n'
 

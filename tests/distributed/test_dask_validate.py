@@ -50,7 +50,8 @@ def test_an_unreadable_shard_is_one_problem(tmp_path: Path, client: Any) -> None
     got = validate_collection(folder, client=client)
     assert _dicts(got) == _dicts(expected)
     broken = [p for p in got.problems if p.file.endswith("shard-0001.jsonl")]
-    assert broken and not got.ok
+    assert broken
+    assert not got.ok
 
 
 def test_skeleton_keeps_what_the_rules_across_records_read() -> None:
