@@ -75,12 +75,12 @@ def plan_source(name: str) -> str:
 # --------------------------------------------------------------------------------- plans
 
 
-@cache
 def referring_fields(kind: type) -> tuple[str, ...]:
     """The names of the fields of ``kind`` (but its id) that :func:`reference_walker` reads."""
     return tuple(name for name, _ in _fields_that_refer(kind))
 
 
+@cache
 def _fields_that_refer(kind: type) -> tuple[tuple[str, Check], ...]:
     """The fields of ``kind`` (but its id) that can hold a reference, with their checks."""
     return tuple(
