@@ -12,6 +12,15 @@ processes; Dask (the extra ``incidents[dask]``) is imported only then.
 from __future__ import annotations
 
 from incidents.distributed.engine import SCHEDULER_VARIABLE, engine
+from incidents.distributed.export import DATE_COLUMNS, export_collection
 from incidents.distributed.validate import Progress, skeleton, validate_collection
 
-__all__ = ["SCHEDULER_VARIABLE", "Progress", "engine", "skeleton", "validate_collection"]
+__all__ = [
+    "DATE_COLUMNS",
+    "SCHEDULER_VARIABLE",
+    "Progress",
+    "engine",
+    "export_collection",
+    "skeleton",
+    "validate_collection",
+]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from conftest import planted
 
+from benchmarks import corpus
 from incidents.cli.main import main
 from incidents.distributed.engine import require
 from incidents.errors import MissingExtraError
@@ -88,3 +89,28 @@ def test_the_local_cluster_listens_on_localhost_only() -> None:
         assert len(client.scheduler_info()["workers"]) == 2
     assert listening
     assert {address.ip for address in listening} == {"127.0.0.1"}
+
+
+def test_export_a_collection_on_dask(tmp_path, client, capsys) -> None:
+    from benchmarks.distributed import write_shards
+
+    folder = tmp_path / "corpus"
+    write_shards(folder, corpus.stream(300), 3)
+    out = tmp_path / "out"
+    address = client.scheduler.address
+    code = main(["export", str(folder), "--to", "parquet", str(out), "--scheduler", address])
+    assert code == 0, capsys.readouterr().err
+    assert "partitioned by year and month" in capsys.readouterr().err
+    assert list((out / "incidents").glob("year=*/month=*/part-*.parquet"))
+
+
+def test_export_refuses_a_collection_with_errors(tmp_path, client, capsys) -> None:
+    folder = planted(tmp_path / "corpus", 200, 2)
+    out = tmp_path / "out"
+    address = client.scheduler.address
+    code = main(["export", str(folder), "--to", "parquet", str(out), "--scheduler", address])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "nothing written" in captured.err
+    assert "E401" in captured.out
+    assert not out.exists()
