@@ -212,7 +212,7 @@ def _check_collection(
     ``stdout`` as they come for text (``None`` for JSON), each file counted (and,
     ``verbose``, its verdict printed); the files' JSON entries."""
     from incidents.collection.report import FileProblem
-    from incidents.distributed import validate_collection
+    from incidents.distributed.validate import validate_collection
 
     bar.update(0.0, str(root))
     if dask is None:
