@@ -3,17 +3,34 @@
 :func:`validate_collection` is the collection check of :mod:`incidents.collection` run as
 map (each file on a worker), reduce (the rules across files, on the client) and place (each
 file with findings across files, on a worker), with the same findings in the same order;
-:func:`export_collection` writes a collection's records as a Parquet dataset partitioned by
+:func:`export_collection` writes a collection's tables as a Parquet dataset partitioned by
 ``year=`` and ``month=`` of their date, one task a file. Both run on a given
 ``distributed.Client``, on the cluster at a scheduler's address, or on a local cluster of
-processes; Dask (the extra ``incidents[dask]``) is imported only then.
+processes; Dask (the extra ``incidents[dask]``) is imported only then. The names here are
+loaded on first use, so the command line can read :data:`SCHEDULER_VARIABLE` without the
+validators.
 """
 
 from __future__ import annotations
 
-from incidents.distributed.engine import SCHEDULER_VARIABLE, engine
-from incidents.distributed.export import DATE_COLUMNS, export_collection
-from incidents.distributed.validate import Progress, skeleton, validate_collection
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from incidents.distributed.engine import SCHEDULER_VARIABLE, engine
+    from incidents.distributed.export import DATE_COLUMNS, export_collection
+    from incidents.distributed.validate import Progress, skeleton, validate_collection
+
+#: Where each name lives.
+_LAZY: Final = {
+    "SCHEDULER_VARIABLE": "engine",
+    "engine": "engine",
+    "DATE_COLUMNS": "export",
+    "export_collection": "export",
+    "Progress": "validate",
+    "skeleton": "validate",
+    "validate_collection": "validate",
+}
 
 __all__ = [
     "DATE_COLUMNS",
@@ -24,3 +41,16 @@ __all__ = [
     "skeleton",
     "validate_collection",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'incidents.distributed' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"incidents.distributed.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Final
 
+from incidents._compile.gc_pause import gc_paused
 from incidents._compile.semantic_plan import referring_fields
 from incidents._places import Finding
 from incidents.collection.discover import Member
@@ -143,7 +144,8 @@ class _FileChecker(Checker):
 def _check_file(member: Member, version: str | None) -> tuple[list[Problem], Extract]:
     """(a worker) The problems of one file on its own, and the extract of its records."""
     checker = _FileChecker(member, version)
-    problems = checker.check(0, member)
+    with gc_paused():  # as in one process: the extract is many small objects
+        problems = checker.check(0, member)
     return problems, checker.extract
 
 
