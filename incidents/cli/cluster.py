@@ -15,7 +15,7 @@ from typing import IO
 import attrs
 
 from incidents.cli.console import ProgressBar, plural
-from incidents.distributed.engine import SCHEDULER_VARIABLE
+from incidents.distributed.cluster import SCHEDULER_VARIABLE
 
 __all__ = ["Dask", "add_dask_options", "progress_line"]
 

@@ -80,7 +80,7 @@ def run_dask_export(
 ) -> int:
     """Validate the collection ``source`` and export it to Parquet on Dask; the exit code."""
     from incidents.collection.report import FileProblem
-    from incidents.distributed.engine import engine
+    from incidents.distributed.cluster import engine
     from incidents.distributed.export import export_collection
     from incidents.distributed.validate import validate_collection
     from incidents.errors import CollectionError, FileError, MissingExtraError

@@ -17,14 +17,14 @@ import importlib
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
-    from incidents.distributed.engine import SCHEDULER_VARIABLE, engine
+    from incidents.distributed.cluster import SCHEDULER_VARIABLE, engine
     from incidents.distributed.export import DATE_COLUMNS, export_collection
     from incidents.distributed.validate import Progress, skeleton, validate_collection
 
 #: Where each name lives.
 _LAZY: Final = {
-    "SCHEDULER_VARIABLE": "engine",
-    "engine": "engine",
+    "SCHEDULER_VARIABLE": "cluster",
+    "engine": "cluster",
     "DATE_COLUMNS": "export",
     "export_collection": "export",
     "Progress": "validate",

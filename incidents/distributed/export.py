@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from incidents.collection.discover import Member, discover
-from incidents.distributed.engine import engine
+from incidents.distributed.cluster import engine
 from incidents.errors import CollectionError, FileError
 from incidents.tables._deps import require
 from incidents.tables.files import replace_folder

@@ -34,7 +34,7 @@ from incidents.collection.discover import Member
 from incidents.collection.report import CollectionReport, FileProblem
 from incidents.collection.validate import Checker, checked
 from incidents.collection.validate import validate_collection as single_process
-from incidents.distributed.engine import engine
+from incidents.distributed.cluster import engine
 from incidents.formats.jsonl import RECORD_KINDS
 from incidents.validation.report import Problem
 

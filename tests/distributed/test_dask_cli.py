@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import planted
 
 from benchmarks import corpus
 from incidents.cli.main import main
-from incidents.distributed.engine import require
+from incidents.distributed.cluster import require
 from incidents.errors import MissingExtraError
+from tests.distributed.conftest import planted
 
 
 def _json(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, Any, str]:

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import planted
 
 from benchmarks import corpus
 from benchmarks.distributed import write_shards
 from incidents.collection import validate_collection as single_process
 from incidents.distributed import validate_collection
+from tests.distributed.conftest import planted
 
 
 class _Broken:

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ACROSS, planted
 
 import incidents
 from incidents.collection import validate_collection as single_process
 from incidents.distributed import skeleton, validate_collection
 from incidents.model.events import Incident
+from tests.distributed.conftest import ACROSS, planted
 
 
 def _dicts(report: Any) -> list[dict[str, Any]]:
