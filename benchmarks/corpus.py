@@ -130,6 +130,26 @@ def document(size: int, seed: int = 2025) -> dict[str, Any]:
     }
 
 
+def stream(size: int, seed: int = 2025) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The records of ``document(size, seed)`` (size 14 or more), as ``(record key, record)``
+    (``"incident"``), ten at a time, without holding the document: the states, then each
+    block's actors, sources, incidents and measures, then the padding sources."""
+    if size < 14:
+        raise ValueError("size must be at least 14")
+    rng = random.Random(seed * 1_000_003 + size)  # noqa: S311 - the same as document's
+    for id_, name, code in _STATES:
+        yield "actor", {"id": id_, "kind": "state", "name": name, "country": code}
+    blocks = (size - len(_STATES)) // 10
+    for block in range(blocks):
+        lists: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
+        _block(block, rng, *lists)
+        for key, records in zip(("actor", "source", "incident", "measure"), lists, strict=True):
+            for record in records:
+                yield key, record
+    for extra in range(size - len(_STATES) - 10 * blocks):
+        yield "source", {"id": f"source:extra-{extra}", "title": f"Press review no. {extra + 1}"}
+
+
 def _small(size: int, rng: random.Random) -> dict[str, Any]:
     """One incident and the source it cites, padded with sources up to ``size`` (< 14).
 

@@ -96,8 +96,8 @@ if TYPE_CHECKING:
         merge,
         read_collection,
         stable_id,
-        validate_collection,
     )
+    from incidents.distributed import validate_collection
     from incidents.formats import (
         NAMESPACE,
         converter,
@@ -151,10 +151,11 @@ _LAZY: Final = {
             "merge",
             "read_collection",
             "stable_id",
-            "validate_collection",
         ),
         "incidents.collection",
     ),
+    # In one process by default (incidents.collection's), on Dask with client= or jobs=.
+    "validate_collection": "incidents.distributed",
 }
 
 __all__ = [

@@ -91,3 +91,14 @@ def test_the_problem_corpus_has_problems_for_everyone() -> None:
     raw = corpus.to_bytes(corpus.with_problems(corpus.document(100)))
     assert not incidents.validate(raw).ok
     assert (False, False, False) == _verdicts(raw)
+
+
+@pytest.mark.parametrize("size", [14, 137, 1000])
+def test_the_stream_holds_the_records_of_the_document(size: int) -> None:
+    """corpus.stream (the Dask benchmark's shards) yields the records of corpus.document."""
+    data = corpus.document(size)
+    streamed: dict[str, list[Any]] = {}
+    for key, record in corpus.stream(size):
+        streamed.setdefault(f"{key}s", []).append(record)
+    for key in ("actors", "sources", "incidents", "measures"):
+        assert sorted(map(repr, streamed.get(key, []))) == sorted(map(repr, data.get(key, [])))

@@ -48,6 +48,7 @@ __all__ = [
     "claim_walker",
     "plan_source",
     "reference_walker",
+    "referring_fields",
     "repeated_claims",
     "unresolved",
 ]
@@ -72,6 +73,11 @@ def plan_source(name: str) -> str:
 
 
 # --------------------------------------------------------------------------------- plans
+
+
+def referring_fields(kind: type) -> tuple[str, ...]:
+    """The names of the fields of ``kind`` (but its id) that :func:`reference_walker` reads."""
+    return tuple(name for name, _ in _fields_that_refer(kind))
 
 
 @cache

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from incidents.cli.cluster import Dask, add_dask_options, progress_line
 from incidents.cli.console import (
     FAILURE,
     OK,
@@ -111,14 +112,15 @@ def run(
     progress: ProgressBar | None = None,
     verbosity: Verbosity = "normal",
     collection: bool = False,
+    dask: Dask | None = None,
 ) -> int:
     """Validate the files ``paths`` name; print the report; return the exit code.
 
     Folders with an ``incidents.toml`` (every folder given, with ``collection``) are checked
-    as collections, their files together."""
+    as collections, their files together; on Dask when ``dask`` says where."""
     from incidents.cli.collections import collection_roots, inside
     from incidents.cli.inputs import expand, format_of, opened, problems_in
-    from incidents.errors import FileError
+    from incidents.errors import FileError, MissingExtraError
 
     roots, paths = collection_roots(paths, collection)
     inputs, failures = expand(paths) if paths else ([], [])
@@ -162,7 +164,11 @@ def run(
             fail(item.name, error.reason)
     for root in roots:
         shown = stdout if text else None
-        report += _check_collection(root, shown, bar, tally, style, verbosity == "verbose")
+        verbose = verbosity == "verbose"
+        try:
+            report += _check_collection(root, shown, bar, tally, style, verbose, dask, stderr)
+        except MissingExtraError as error:
+            fail(str(root), str(error))
     bar.clear()
     if not text:
         unreadable = [{"path": path, "reason": reason} for path, reason in tally.unreadable]
@@ -199,15 +205,23 @@ def _check_collection(
     tally: Tally,
     style: Style,
     verbose: bool = False,
+    dask: Dask | None = None,
+    stderr: IO[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Validate one collection: its problems printed on ``stdout`` as they come for text
-    (``None`` for JSON), each file counted (and, ``verbose``, its verdict printed); the
-    files' JSON entries."""
+    """Validate one collection (on Dask when ``dask`` says where): its problems printed on
+    ``stdout`` as they come for text (``None`` for JSON), each file counted (and,
+    ``verbose``, its verdict printed); the files' JSON entries."""
     from incidents.collection.report import FileProblem
-    from incidents.collection.validate import validate_collection
+    from incidents.distributed.validate import validate_collection
 
     bar.update(0.0, str(root))
-    report = validate_collection(root)
+    if dask is None:
+        report = validate_collection(root)
+    else:
+        progress = progress_line(bar, stderr if verbose else None, str(root))
+        report = validate_collection(
+            root, jobs=dask.jobs, scheduler=dask.scheduler, progress=progress
+        )
     by_file: dict[str, list[Problem]] = {name: [] for name in report.files}
     for problem in report.problems:
         name = problem.file if isinstance(problem, FileProblem) else str(root)
@@ -241,7 +255,9 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
   incidents validate -v 'data/**/*.jsonl' --strict
   cat dataset.xml | incidents validate -
   incidents validate --format json data/ > report.json
-  incidents validate --collection data/""",
+  incidents validate --collection data/
+  incidents validate --collection shards/ --jobs 2
+  incidents validate --collection shards/ --scheduler tcp://10.0.0.5:8786""",
         exit_codes(
             "every file is valid (warnings allowed unless --strict)",
             "problems found: a file has errors (or warnings, with --strict)",
@@ -271,6 +287,7 @@ def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
         help="check each folder PATH as one collection (references resolve across its "
         "files); a folder with an incidents.toml is one anyway",
     )
+    add_dask_options(validate, "check each collection on Dask")
     validate.set_defaults(handler=_run)
 
 
@@ -284,4 +301,5 @@ def _run(options: argparse.Namespace) -> int:
         None,
         options.verbosity,
         options.collection,
+        Dask.of(options),
     )

@@ -20,6 +20,7 @@ is written, and nothing raises on bad input: an unreadable file is a problem in 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any, Final
 
 from incidents._compile.gc_pause import gc_paused
@@ -51,11 +52,13 @@ from incidents.validation.semantics import record_findings
 from incidents.validation.stream import validate_jsonl
 from incidents.validation.validator import validate
 
-__all__ = ["CROSS_RECORD", "validate_collection"]
+__all__ = ["CROSS_RECORD", "Checker", "Placer", "checked", "validate_collection"]
 
 #: The codes of the rules across records: checked over the whole collection, not per file.
 CROSS_RECORD: Final = frozenset({"E401", "E402", "E403", "E404", "E405", "E409"})
 _CLASSES: Final = {key: RECORD_KINDS[single] for key, single in KEYS.items()}
+#: Places the findings of the rules across files: file number -> findings, to problems.
+Placer = Callable[[dict[int, list[Finding]]], dict[int, list[Problem]]]
 
 
 def validate_collection(path: str | os.PathLike[str]) -> CollectionReport:
@@ -64,20 +67,28 @@ def validate_collection(path: str | os.PathLike[str]) -> CollectionReport:
     Every problem is a :class:`~incidents.collection.FileProblem` naming its file, with the
     line, column and pointer single-file validation gives. Never raises on bad input.
     """
+    return checked(path, Checker.run)
+
+
+def checked(
+    path: str | os.PathLike[str], run: Callable[[Checker], list[FileProblem]]
+) -> CollectionReport:
+    """The report of the collection at ``path``: the problems of choosing its files, then
+    those ``run`` finds with a :class:`Checker` of its files (how and where it checks them)."""
     try:
         found = discover(path)
     except FileError as error:
         problem = FileProblem(code="E100", message=error.reason, file=error.path)
         return CollectionReport((problem,), root=str(path))
     with gc_paused():
-        checker = _Checker(found.members, found.manifest.format)
+        checker = Checker(found.members, found.manifest.format)
         problems = [FileProblem.from_collection_problem(p) for p in found.problems]
-        problems += checker.run()
+        problems += run(checker)
     files = tuple(str(member.path) for member in found.members)
     return CollectionReport(tuple(problems), root=str(found.root), files=files)
 
 
-class _Checker:
+class Checker:
     """The files of one collection, checked once each, then together."""
 
     def __init__(self, members: tuple[Member, ...], version: str | None) -> None:
@@ -90,19 +101,39 @@ class _Checker:
 
     def run(self) -> list[FileProblem]:
         for number, member in enumerate(self.members):
-            try:
-                self.local[number] = self._file(number, member)
-            except Exception as error:  # the validator's own failure: say so, go on
-                message = f"{type(error).__name__}: {error}"
-                self.local[number] = [Problem(code="E999", message=message)]
+            self.local[number] = self.check(number, member)
+        return self.across()
+
+    def check(self, number: int, member: Member) -> list[Problem]:
+        """The problems of one file on its own; its records go to :meth:`add`."""
+        try:
+            return self._file(number, member)
+        except Exception as error:  # the validator's own failure: say so, go on
+            message = f"{type(error).__name__}: {error}"
+            return [Problem(code="E999", message=message)]
+
+    def add(
+        self, number: int, key: str, position: int, record: dict[str, Any], kind: type, jsonl: bool
+    ) -> None:
+        """One record of file ``number`` for the rules across files (into the index)."""
+        self.index.add(number, key, position, record, kind, jsonl)
+
+    def across(self, place: Placer | None = None) -> list[FileProblem]:
+        """The rules across files over the index, then every file's problems in order.
+
+        ``place`` gives the problems of the findings of each file that has some (by default
+        :meth:`placed`, file after file, in this process)."""
         found = self.index.findings()
         for number, problem in self._repeats():
             self.local.setdefault(number, []).append(problem)
+        if place is None:
+            placed_problems = {n: self.placed(self.members[n], f) for n, f in found.items()}
+        else:
+            placed_problems = place(found)
         problems: list[FileProblem] = []
         for number, member in enumerate(self.members):
             mine = self.local.get(number, [])
-            if number in found:
-                mine += self._placed(number, member, found[number])
+            mine += placed_problems.get(number, [])
             mine.sort(key=lambda p: (p.line or 0, p.column or 0))
             problems += [FileProblem.of(str(member.path), problem) for problem in mine]
         return problems
@@ -143,7 +174,7 @@ class _Checker:
     def _records(self, number: int, data: Any, local: list[Finding] | None, jsonl: bool) -> None:
         if not isinstance(data, dict):
             return
-        add = self.index.add
+        add = self.add
         for key, kind in _CLASSES.items():
             items = data.get(key)
             if not isinstance(items, list):
@@ -168,7 +199,7 @@ class _Checker:
                     key = record_kind(data)[0]
                     if key is not None and isinstance(data[key], dict):
                         kind = RECORD_KINDS[key]
-                        self.index.add(number, key, line_number, data[key], kind, jsonl=True)
+                        self.add(number, key, line_number, data[key], kind, True)
         except FileError as error:
             return [Problem(code="E100", message=error.reason)]
         except OSError as error:
@@ -193,7 +224,7 @@ class _Checker:
 
     # ------------------------------------------------------------- across the files
 
-    def _placed(self, number: int, member: Member, findings: list[Finding]) -> list[Problem]:
+    def placed(self, member: Member, findings: list[Finding]) -> list[Problem]:
         """Findings of the rules across files, at their lines and columns in the file."""
         if member.format == "jsonl":
             by_line: dict[int, list[Finding]] = {}

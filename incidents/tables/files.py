@@ -56,9 +56,10 @@ def replace_folder(target: Path, force: bool = False) -> Iterator[Path]:
         raise FileError(str(target), f"cannot create a folder here: {error.strerror}") from None
     try:
         yield folder
-        for path in folder.iterdir():
-            with path.open("rb") as stream:
-                os.fsync(stream.fileno())
+        for path in folder.rglob("*"):  # every file, those of subfolders too
+            if path.is_file():
+                with path.open("rb") as stream:
+                    os.fsync(stream.fileno())
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
             os.replace(target, old / target.name)

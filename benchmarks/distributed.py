@@ -1,0 +1,206 @@
+"""The Dask benchmark: a sharded JSON Lines collection validated in one process, then on a
+local Dask cluster of two worker processes, in the same run.
+
+Run from the repository root (it needs the extra ``incidents[dask]``)::
+
+    python -m benchmarks.distributed                      # 1,000,000 records in 16 shards
+    python -m benchmarks.distributed --records 200000 --shards 8
+
+The generated corpus (:func:`benchmarks.corpus.stream`) is dealt out record by record to
+``--shards`` JSON Lines files, so nearly every reference, response and link crosses shards.
+``incidents.collection.validate_collection(folder)`` (one process) and
+``incidents.distributed.validate_collection(folder, client=...)`` on a
+``distributed.LocalCluster`` of ``--workers`` processes are timed in turn (best of
+``--repeats``; the cluster is started before timing), their reports checked to be the same,
+and each worker's peak resident memory read from the worker itself. The targets: two workers
+at least 1.8 times as fast as one process, each worker under 300 MB. Nothing here asserts on
+a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import corpus
+
+MANIFEST = 'name = "sharded"\ninclude = ["**/*.jsonl"]\n'
+
+
+def write_shards(
+    folder: Path, records: Iterable[tuple[str, dict[str, Any]]], shards: int
+) -> list[Path]:
+    """A collection of ``shards`` JSON Lines files in ``folder``, records dealt out in turn
+    (record ``n`` to shard ``n % shards``), each after a format 1.1 header; the shard paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "incidents.toml").write_text(MANIFEST, encoding="utf-8")
+    paths = [folder / f"shard-{number:04d}.jsonl" for number in range(shards)]
+    streams = [path.open("w", encoding="utf-8") for path in paths]
+    try:
+        for stream in streams:
+            stream.write('{"schema_version":"1.1"}\n')
+        for number, (key, record) in enumerate(records):
+            line = json.dumps({key: record}, ensure_ascii=False, separators=(",", ":"))
+            streams[number % shards].write(line + "\n")
+    finally:
+        for stream in streams:
+            stream.close()
+    return paths
+
+
+def _peak_rss() -> int:
+    """(on a worker) The peak resident memory of this process, in bytes (VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def reduce_costs(folder: Path) -> dict[str, float]:
+    """The costs of the reduce, measured in this process: the extract's pickled bytes a
+    record (what travels from the workers), the index's memory an id (tracemalloc) and the
+    reduce's time a record."""
+    import gc
+    import pickle
+    import tracemalloc
+
+    from incidents.collection.discover import discover
+    from incidents.collection.validate import Checker
+    from incidents.distributed.validate import _check_file
+
+    found = discover(folder)
+    extracts = [_check_file(member, None)[1] for member in found.members]
+    records = sum(len(extract) for extract in extracts)
+    wire = sum(len(pickle.dumps(extract, protocol=5)) for extract in extracts)
+
+    def reduce() -> Checker:
+        checker = Checker(found.members, None)
+        for number, extract in enumerate(extracts):
+            for key, position, record, kind, jsonl in extract:
+                checker.add(number, key, position, record, kind, jsonl)
+        checker.index.findings()
+        return checker
+
+    started = time.perf_counter()
+    reduce()
+    seconds = time.perf_counter() - started
+    gc.collect()
+    tracemalloc.start()
+    checker = reduce()  # the index alone: the extracts were made before
+    index_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    ids = len(checker.index.places)
+    return {
+        "records": records,
+        "ids": ids,
+        "wire_bytes_per_record": wire / records,
+        "index_bytes_per_id": index_bytes / ids,
+        "reduce_seconds_per_record": seconds / records,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    import distributed
+
+    from benchmarks.run import (
+        Results,
+        Row,
+        Target,
+        machine,
+        measure_group,
+        print_table,
+        print_targets,
+        show_time,
+    )
+    from incidents.collection import validate_collection as single_process
+    from incidents.distributed import validate_collection
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=1_000_000, help="records in all")
+    parser.add_argument("--shards", type=int, default=16, help="JSON Lines files")
+    parser.add_argument("--workers", type=int, default=2, help="local worker processes")
+    parser.add_argument("--repeats", type=int, default=1, help="best of N")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    print("# incidents Dask benchmark\n")
+    print(
+        f"command: python -m benchmarks.distributed --records {args.records} "
+        f"--shards {args.shards} --workers {args.workers} --repeats {args.repeats}"
+    )
+    for line in machine():
+        print(line)
+    results = Results()
+    label = f"{args.records:,} in {args.shards} shards"
+    one_name, dask_name = "one process", f"Dask, {args.workers} worker processes"
+    with (
+        tempfile.TemporaryDirectory(prefix="incidents-bench-dask-") as name,
+        distributed.LocalCluster(
+            n_workers=args.workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        folder = Path(name) / "corpus"
+        write_shards(folder, corpus.stream(args.records), args.shards)
+        warm = Path(name) / "warm"
+        write_shards(warm, corpus.stream(2_000), args.workers * 2)
+        validate_collection(warm, client=client)  # imports and compiled loaders on workers
+        print(f"  corpus written ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        reports: dict[str, Any] = {}
+        timings = measure_group(
+            {
+                one_name: lambda: reports.__setitem__("one", single_process(folder)),
+                dask_name: lambda: reports.__setitem__(
+                    "dask", validate_collection(folder, client=client)
+                ),
+            },
+            args.repeats,
+            warm_ups={one_name: lambda: single_process(warm), dask_name: lambda: None},
+        )
+        if reports["one"].problems or reports["dask"].problems != reports["one"].problems:
+            raise SystemExit("the corpus is not clean, or the two reports differ")
+        peaks = client.run(_peak_rss)
+        for implementation, timing in timings.items():
+            results.rows.append(Row("dask", label, implementation, timing))
+        costs = reduce_costs(folder)
+    print("\n## Results\n")
+    print("'x ours' divides by the one-process time.")
+    print_table("validate_collection: one process against Dask", results.rows, one_name)
+    print("\nPeak resident memory of each worker (VmHWM):\n")
+    for address, peak in sorted(peaks.items()):
+        print(f"- {address}: {peak / 2**20:.0f} MiB")
+    print("\nThe reduce, measured in one process:\n")
+    for key, value in costs.items():
+        print(f"- {key}: {value:,.6g}")
+    one = results.time("dask", label, one_name)
+    on_dask = results.time("dask", label, dask_name)
+    speedup = one / on_dask if one and on_dask else None
+    if speedup is not None:
+        measured = f"{label}: {show_time(one)} vs {show_time(on_dask)}, {speedup:.2f}x"
+        results.targets.append(
+            Target("Dask speed-up", ">= 1.8 x one process", measured, speedup >= 1.8)
+        )
+    worst = max(peaks.values())
+    results.targets.append(
+        Target("worker memory", "< 300 MB each", f"{worst / 1e6:.0f} MB at most", worst < 300e6)
+    )
+    print_targets(results)
+    print(f"\ntotal time: {time.perf_counter() - started:.0f} s")
+    print(json.dumps({"speedup": speedup, "worker_peak_bytes": worst, **costs}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
