@@ -97,13 +97,15 @@ def measure_policies(
     warm_ups: dict[str, Callable[[], object]] | None = None,
     estimates: dict[str, float] | None = None,
     policies: tuple[str, ...] = POLICIES,
+    rounds: int | None = None,
 ) -> dict[str, dict[str, Timing]]:
     """Time competing implementations of one case under each policy, interleaved.
 
     Each function is warmed up once (or with its ``warm_ups`` entry instead, for cases too
     long to run for nothing; its loop count is then 1), unless its ``estimates`` entry
     (seconds, from the previous size) is over 5 s: the smaller size ran the same code a moment
-    before. Then ``max(repeats, 5)`` rounds, each one sample of every (function, policy).
+    before. Then ``max(repeats, 5)`` rounds (or exactly ``rounds``, for a case of minutes a
+    sample, which says so where it is printed), each one sample of every (function, policy).
     Returns ``{policy: {name: Timing}}``.
     """
     warm_ups = warm_ups or {}
@@ -121,7 +123,7 @@ def measure_policies(
     samples: dict[tuple[str, str], list[float]] = {
         (policy, name): [] for policy in policies for name in functions
     }
-    for _ in range(max(repeats, MIN_ROUNDS)):
+    for _ in range(rounds or max(repeats, MIN_ROUNDS)):
         for policy in policies:
             for name, function in functions.items():
                 count = loops[name]
@@ -143,9 +145,10 @@ def measure_group(
     warm_ups: dict[str, Callable[[], object]] | None = None,
     estimates: dict[str, float] | None = None,
     policy: str = "on",
+    rounds: int | None = None,
 ) -> dict[str, Timing]:
     """:func:`measure_policies` under one policy."""
-    return measure_policies(functions, repeats, warm_ups, estimates, (policy,))[policy]
+    return measure_policies(functions, repeats, warm_ups, estimates, (policy,), rounds)[policy]
 
 
 def show_time(seconds: float) -> str:

@@ -2,6 +2,7 @@
 
     python -m benchmarks.run                       # records benchmarks/results/latest.json
     python -m benchmarks.jsonl_memory --record     # records benchmarks/results/jsonl.json
+    python -m benchmarks.distributed --record      # records benchmarks/results/distributed.json
     python -m benchmarks.report                    # rewrites the marked parts of the docs
     python -m benchmarks.report --check            # exit 1 if they are not what it would write
 
@@ -25,6 +26,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.distributed import DASK_RECORD, dask_lines
 from benchmarks.harness import (
     POLICIES,
     RECORD,
@@ -231,6 +233,31 @@ def _wrap(text: str, width: int = 95) -> str:
     return "\n".join([*lines, line])
 
 
+def dask_block(path: Path) -> str:
+    """The Dask part of docs/benchmarks.md, from ``benchmarks/results/distributed.json``."""
+    if not path.exists():
+        return "(not recorded: run `python -m benchmarks.distributed --record`)"
+    results, data = load_record(path)
+    facts = data["machine"]
+    lines = [
+        f"`{data['command']} --record`, recorded in `benchmarks/results/{path.name}`. Machine: "
+        f"{facts['cpus']}; {facts['python']}; incidents {facts['incidents']}. Load average at "
+        f"the start {', '.join(map(str, facts['load_average_at_start']))}, at the end "
+        f"{', '.join(map(str, data['load_average_at_end']))}. Each round times one process, "
+        "then the cluster; a round is minutes long, so there are fewer than the harness's five.",
+        "",
+        *dask_lines(results),
+        "",
+        "| target | goal | measured | verdict |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {target['name']} | {target['goal']} | {target['measured']} | {verdict(target['met'])} |"
+        for target in data["targets"]
+    ]
+    return "\n".join(lines)
+
+
 def blocks(path: Path = RECORD) -> tuple[dict[tuple[Path, str], str], list[Claim]]:
     """What goes between each pair of markers, and the claims of the README's prose."""
     results, data = load_record(path)
@@ -240,6 +267,7 @@ def blocks(path: Path = RECORD) -> tuple[dict[tuple[Path, str], str], list[Claim
         (DOC, "harness"): harness_block(results, data),
         (README, "speed"): speed,
         (README, "jsonl"): jsonl_sentence(data),
+        (DOC, "dask"): dask_block(path.with_name(DASK_RECORD.name)),
     }, claims
 
 
