@@ -226,13 +226,22 @@ def verdict(met: bool | None) -> str:
     return "not measured" if met is None else "PASS" if met else "MISS"
 
 
+def target_lines(targets: list[Target]) -> list[str]:
+    """The targets met and missed, as a Markdown table."""
+    return [
+        "| target | goal | measured | verdict |",
+        "|---|---|---|---|",
+        *(
+            f"| {target.name} | {target.goal} | {target.measured} | {verdict(target.met)} |"
+            for target in targets
+        ),
+    ]
+
+
 def print_targets(results: Results) -> None:
     """The targets met and missed, as a Markdown table, then the notes."""
     print("\n## Targets\n")
-    print("| target | goal | measured | verdict |")
-    print("|---|---|---|---|")
-    for target in results.targets:
-        print(f"| {target.name} | {target.goal} | {target.measured} | {verdict(target.met)} |")
+    print("\n".join(target_lines(results.targets)))
     for note in results.notes:
         print(f"\nnote: {note}")
 

@@ -34,9 +34,10 @@ from benchmarks.harness import (
     ROOT,
     TITLES,
     Results,
+    Target,
     load_record,
     table_lines,
-    verdict,
+    target_lines,
 )
 from benchmarks.targets import evaluate, records_of
 
@@ -172,12 +173,7 @@ def harness_block(results: Results, data: dict[str, Any]) -> str:
         "",
         "### Targets",
         "",
-        "| target | goal | measured | verdict |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {target.name} | {target.goal} | {target.measured} | {verdict(target.met)} |"
-        for target in results.targets
+        *target_lines(results.targets),
     ]
     lines += [
         "",
@@ -248,12 +244,7 @@ def dask_block(path: Path) -> str:
         "",
         *dask_lines(results),
         "",
-        "| target | goal | measured | verdict |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {target['name']} | {target['goal']} | {target['measured']} | {verdict(target['met'])} |"
-        for target in data["targets"]
+        *target_lines([Target(**target) for target in data["targets"]]),
     ]
     return "\n".join(lines)
 
