@@ -237,6 +237,17 @@ CRAFTED = [
     Crafted("xml: many comments", incidents.validate, _xml(_repeat("<!-- - -->"))),
     Crafted("xml: unknown elements", incidents.validate, _xml(_repeat("<x/>"))),
     Crafted(
+        "xml: unknown attributes on one line",
+        incidents.validate,
+        _xml(
+            _repeat(
+                '<actor id="actor:a" kind="state" x="1"><name>A</name></actor>',
+                "<actors>",
+                "</actors>",
+            )
+        ),
+    ),
+    Crafted(
         "xml: an attribute value of brackets", incidents.validate, _xml(_actor(kind=_repeat("['")))
     ),
     Crafted(
@@ -281,7 +292,6 @@ SLOW = frozenset(
     {
         "keys: escaped quotes in a key",
         "semantics: dangling references",
-        "xml: unknown elements",
         "jsonl: many short lines",
     }
 )

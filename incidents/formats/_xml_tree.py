@@ -123,6 +123,7 @@ class XmlDocument:
         self._lines = text.splitlines()
         self._ordinals: dict[Any, int] | None = None
         self._located: _Locator | None = None
+        self._starts: dict[tuple[int, str], list[int]] = {}
         self.data: Any = self._document(root)
 
     @property
@@ -166,18 +167,31 @@ class XmlDocument:
                     self._ordinals[node] = counts.get(key, 0)
                     counts[key] = counts.get(key, 0) + 1
         text = self._lines[line - 1]
-        tag = re.compile(rf"<{re.escape(_spelling(element))}(?=[\s/>]|$)")
-        matches = list(tag.finditer(text))
-        ordinal = self._ordinals.get(element, 0)
-        if not matches:
+        starts = self._tag_starts(line, _spelling(element))
+        if not starts:
             return 1
-        start = matches[min(ordinal, len(matches) - 1)].start()
+        start = starts[min(self._ordinals.get(element, 0), len(starts) - 1)]
         if attribute is not None:
+            # Within the start tag only: a literal "<" cannot occur inside it, so the search
+            # stops at the next one (a scan of the whole line per attribute would be quadratic
+            # on a document written on one line).
+            end = text.find("<", start + 1)
             named = re.compile(rf"\s{re.escape(attribute)}\s*=")
-            found = named.search(text, start)
+            found = named.search(text, start, len(text) if end < 0 else end)
             if found is not None:
                 return found.start() + 2
         return start + 1
+
+    def _tag_starts(self, line: int, spelling: str) -> list[int]:
+        """Where each start tag spelt ``spelling`` begins on ``line``: worked out once per line
+        and name, so placing every element of a one-line document stays linear."""
+        key = (line, spelling)
+        starts = self._starts.get(key)
+        if starts is None:
+            tag = re.compile(rf"<{re.escape(spelling)}(?=[\s/>]|$)")
+            starts = [match.start() for match in tag.finditer(self._lines[line - 1])]
+            self._starts[key] = starts
+        return starts
 
     def _locator(self) -> _Locator:
         if self._located is None:
