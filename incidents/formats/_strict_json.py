@@ -20,7 +20,14 @@ from typing import Any, Final
 from incidents.errors import ParseError, ParseProblem
 from incidents.formats._marks import DuplicateKeys, Flagged
 
-__all__ = ["BOM", "MAX_DEPTH", "MAX_INTEGER_DIGITS", "SCHEMA_KEY", "decode", "parse_json"]
+__all__ = [
+    "BOM",
+    "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
+    "SCHEMA_KEY",
+    "decode",
+    "parse_json",
+]
 
 #: The deepest nesting of arrays and objects a document may have. Valid documents need
 #: about ten levels; the bound keeps hostile input away from the parser's recursion.
@@ -37,6 +44,13 @@ BOM: Final = "\ufeff"
 _STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
+_BYTE_STEP: Final = {ord(char): step for char, step in _DEPTH_STEP.items()}
+#: Every byte but a quote and the four brackets (deleted to find the depth quickly).
+_NOT_KEPT: Final = bytes(byte for byte in range(256) if byte not in b'"[]{}')
+#: A backslash and the character after it.
+_ESCAPE: Final = re.compile(rb"\\.", re.DOTALL)
+#: A string once only quotes and brackets are left (unterminated: to the end).
+_QUOTED: Final = re.compile(b'"[^"]*"?')
 
 
 #: A document's top-level ``"$schema"`` (a string: the address of a JSON Schema, for editors
@@ -95,10 +109,12 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
             parse_int=integer,
         )
     except json.JSONDecodeError as error:
+        _check_depth(text, exactly=True)  # as deep a text is refused for that, first
         message = f"not valid JSON: {error.msg}"
         problem = ParseProblem("$", message, error.lineno, error.colno, "E101")
         raise ParseError([problem]) from None
     except RecursionError:  # pragma: no cover - the depth check runs first
+        _check_depth(text, exactly=True)
         problem = ParseProblem("$", f"nested deeper than {MAX_DEPTH} levels", code="E104")
         raise ParseError([problem]) from None
     if isinstance(data, dict) and isinstance(data.get(SCHEMA_KEY), str):
@@ -132,12 +148,36 @@ def _bom_message() -> str:
     return "the document starts with a byte-order mark; save it as UTF-8 without BOM"
 
 
-def _check_depth(text: str) -> None:
-    """Raise :class:`ParseError` if arrays and objects nest deeper than :data:`MAX_DEPTH`."""
+def _check_depth(text: str, *, exactly: bool = False) -> None:
+    """Raise :class:`ParseError` if arrays and objects nest deeper than :data:`MAX_DEPTH`.
+
+    The quick reading (:func:`_deepest_quickly`) decides for every text ``json.loads``
+    accepts; ``exactly`` (after ``json.loads`` refused the text, and whenever the quick
+    reading finds the text too deep) counts the brackets outside :data:`_STRING`'s strings.
+    """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    if not exactly and _deepest_quickly(text) <= MAX_DEPTH:
         return
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
     deepest = max(itertools.accumulate(_DEPTH_STEP[char] for char in brackets), default=0)
     if deepest > MAX_DEPTH:
         message = f"arrays and objects are nested {deepest} levels deep; the limit is {MAX_DEPTH}"
         raise ParseError([ParseProblem("$", message, code="E104")])
+
+
+def _deepest_quickly(text: str) -> int:
+    """The deepest nesting of brackets outside strings, if the text is valid JSON.
+
+    A backslash and the character after it are dropped, then all but quotes and brackets
+    (C-speed passes over the encoded text, against a regular expression over every
+    character), so every quote left delimits a string. In valid JSON a backslash occurs only
+    in a string, where it escapes the next character; outside one (invalid JSON) this may
+    count otherwise, so :func:`parse_json` counts exactly whenever ``json.loads`` refuses the
+    text.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    if b"\\" in raw:
+        raw = _ESCAPE.sub(b"", raw)
+    kept = raw.translate(None, _NOT_KEPT)
+    return max(itertools.accumulate(_BYTE_STEP[byte] for byte in _QUOTED.sub(b"", kept)), default=0)

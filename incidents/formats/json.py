@@ -52,6 +52,8 @@ _PAIRS: Final = json.JSONDecoder(object_pairs_hook=tuple)
 _SPACED_KEY: Final = re.compile(r'"[ \t\n\r]+:')
 #: From this many characters on, ``check_json_quickly`` counts keys instead of reading pairs.
 _COUNT_KEYS_FROM: Final = 256 * 1024
+#: The smallest size of a float orjson may have read from an integer (beyond 64 bits).
+_BEYOND_64_BITS: Final = float(2**63)
 
 
 def to_json(dataset: Dataset) -> str:
@@ -117,7 +119,15 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
     """The document as plain data if the dataset would load from it, else ``None``.
 
     The same checks as :func:`load_json_quickly` without keeping the records: the data is
-    what ``json.loads`` gives, for the semantic layer.
+    what ``json.loads`` gives, for the semantic layer (see :func:`read_json_quickly`).
+    """
+    return read_json_quickly(text)[0]
+
+
+def read_json_quickly(text: str) -> tuple[dict[str, Any] | None, Any]:
+    """``(checked, parsed)``: the document as plain data if the dataset would load from it,
+    else ``None``; and, when it would not, the data :func:`parse_json` would give for the
+    text with nothing flagged if that is known for sure, else ``None``.
 
     When no string holds a quote and no key has white space before its colon, every ``"``
     is a string's delimiter and every key ends in ``":``, so counting ``":`` counts the keys
@@ -127,13 +137,19 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
     pairs are read anyway: there the extra passes over the text cost more than the tuples
     (measured with ``benchmarks/``; from 1,000 records on, counting is faster). With orjson,
     a document it may read is read by it, at every size.
+
+    ``parsed`` lets the validator's slower layers work on a document the dataset does not
+    load without reading the text a second time. It is orjson's data, which is the strict
+    reader's (:func:`parse_json`, with nothing flagged) except perhaps inside a value that
+    :func:`read_as_strictly` refuses: orjson refused ``NaN``, ``Infinity`` and overflowing
+    numbers, and :func:`incidents.formats._fast_json.read` proved no key is given twice.
     """
     fast = fast_read(text)
     if fast is not None:
         _drop_schema_key(fast)
-        if load(fast, Dataset, pairs=False, required=_REQUIRED, build=False) is None:
-            return None
-        return cast(dict[str, Any], fast)
+        if load(fast, Dataset, pairs=False, required=_REQUIRED, build=False) is not None:
+            return cast(dict[str, Any], fast), None
+        return None, fast
     if (
         len(text) >= _COUNT_KEYS_FROM
         and '\\"' not in text
@@ -143,15 +159,40 @@ def check_json_quickly(text: str) -> dict[str, Any] | None:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            return None
+            return None, None
         schema_key = _drop_schema_key(data)
         keys = load(data, Dataset, pairs=False, required=_REQUIRED, build=False)
         if keys is None:
-            return None
+            return None, None
         if keys + schema_key == text.count('":'):
-            return cast(dict[str, Any], data)
+            return cast(dict[str, Any], data), None
     checked: dict[str, Any] | None = _quickly(text, build=False)
-    return checked
+    return checked, None
+
+
+def read_as_strictly(value: Any, level: int) -> bool:
+    """Whether orjson's reading of ``value``, found ``level`` arrays and objects deep in its
+    document, is surely the strict reader's.
+
+    The two part on two things only (see :func:`read_json_quickly`): nesting beyond
+    :data:`MAX_DEPTH`, which the strict reader refuses before reading (orjson reads 1,024
+    levels), and an integer beyond 64 bits, which orjson reads as a float (the strict reader
+    as an integer, or a marked value beyond :data:`MAX_INTEGER_DIGITS` digits); a float that
+    is a whole number that large may have been one. The caller asks only of the values the
+    records refuse: a record the compiled loader accepts has neither.
+    """
+    stack = [(value, level)]
+    while stack:
+        node, depth = stack.pop()
+        kind = type(node)
+        if kind is dict or kind is list:
+            if depth >= MAX_DEPTH:
+                return False
+            children = node.values() if kind is dict else node
+            stack.extend((child, depth + 1) for child in children)
+        elif kind is float and abs(node) >= _BEYOND_64_BITS and node.is_integer():
+            return False
+    return True
 
 
 def _quickly(text: str, *, build: bool) -> Any:

@@ -24,11 +24,17 @@ from incidents._compile.loaders import load
 from incidents._places import Finding, join_path
 from incidents.formats._marks import DuplicateKeys
 from incidents.formats.converter import converter
+from incidents.formats.json import read_as_strictly
 from incidents.model.dataset import Dataset
 from incidents.validation._model_layer import model_findings
 from incidents.validation._schema_layer import schema_findings
 
-__all__ = ["document_shape_findings", "record_shape_findings", "uncovered"]
+__all__ = [
+    "NotReadStrictlyError",
+    "document_shape_findings",
+    "record_shape_findings",
+    "uncovered",
+]
 
 #: Fields of the document's top level the schema requires although the class has a default.
 _REQUIRED: Final = frozenset({"schema_version"})
@@ -96,13 +102,23 @@ def record_shape_findings(value: Any, cls: type, pointer: str, flagged: bool) ->
     return schema + uncovered(model, schema)
 
 
-def document_shape_findings(data: Any, flagged: bool) -> list[Finding] | None:
+class NotReadStrictlyError(Exception):
+    """The data came from the quick reader and a part the records refuse may read otherwise
+    under the strict reader (:func:`incidents.formats.json.read_as_strictly`): the caller
+    reads the text again strictly."""
+
+
+def document_shape_findings(
+    data: Any, flagged: bool, *, quickly_read: bool = False
+) -> list[Finding] | None:
     """The schema and model layers of a whole document, checked record by record.
 
     ``None`` when the document is not an object whose record lists hold objects (then the
     caller walks it whole: there is nothing to split). The findings are those of the
     whole-document walk, the schema's first; none when, unflagged, the document loads as a
-    dataset (the typed load decides, as for the whole document).
+    dataset (the typed load decides, as for the whole document). With ``quickly_read``
+    (orjson's data), :class:`NotReadStrictlyError` is raised when the top level or a record the
+    compiled loader refuses may read otherwise under the strict reader.
     """
     if not isinstance(data, dict):
         return None
@@ -119,6 +135,10 @@ def document_shape_findings(data: Any, flagged: bool) -> list[Finding] | None:
             if load(record, cls, pairs=False, build=False) is None:
                 path = join_path(join_path("$", name), position)
                 failing.append((path, f"/{name}/{position}", cls, record))
+    if quickly_read and not (
+        read_as_strictly(top, 0) and all(read_as_strictly(r, 2) for _, _, _, r in failing)
+    ):
+        raise NotReadStrictlyError
     # The records the compiled loader declines are walked (it tests every value's type, so
     # it declines the reader's marks too); the model's walk finds nothing in one exactly
     # when the converter structures it.

@@ -25,11 +25,15 @@ from incidents.errors import ArgumentError, FileError, ParseError
 from incidents.formats._marks import flag_findings
 from incidents.formats._strict_json import SCHEMA_KEY
 from incidents.formats.inputs import DataSource, given
-from incidents.formats.json import check_json_quickly, to_json
+from incidents.formats.json import read_as_strictly, read_json_quickly, to_json
 from incidents.formats.xml import parse_xml
 from incidents.validation._model_layer import loads_as_records, model_findings
 from incidents.validation._placement import placed
-from incidents.validation._record_layers import document_shape_findings, uncovered
+from incidents.validation._record_layers import (
+    NotReadStrictlyError,
+    document_shape_findings,
+    uncovered,
+)
 from incidents.validation._schema_layer import schema_findings
 from incidents.validation._syntax_layer import (
     MAX_DOCUMENT_BYTES,
@@ -123,8 +127,14 @@ def _validate_text(content: Content) -> Report:
     if looks_like_xml(content):
         return _validate_xml(content if isinstance(content, str) else bytes(content))
     quick = _quick_report(content)
-    if quick is not None:
+    if isinstance(quick, Report):
         return quick
+    if quick is not None:
+        data, text = quick
+        try:
+            return placed(data, _checks(data, False, quickly_read=True), text)
+        except NotReadStrictlyError:
+            pass  # read it again, strictly
     parsed = parse(content)
     if isinstance(parsed, Report):
         return parsed
@@ -132,8 +142,10 @@ def _validate_text(content: Content) -> Report:
     return placed(data, _checks(data, flagged), text)
 
 
-def _quick_report(content: Content) -> Report | None:
-    """The report of a document the record classes load (the fast path), else ``None``.
+def _quick_report(content: Content) -> Report | tuple[Any, str] | None:
+    """The report of a document the record classes load (the fast path); else orjson's
+    data and the text, when orjson read it (so the layered path need not read it again, see
+    :func:`incidents.formats.json.read_json_quickly`); else ``None``.
 
     The record classes accept only what the schema accepts (the differential tests hold the
     two to that), so a document they load has no syntax, schema or model problem: only the
@@ -143,10 +155,10 @@ def _quick_report(content: Content) -> Report | None:
         text = content if isinstance(content, str) else bytes(content).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    data = check_json_quickly(text)
-    if data is None:
-        return None
-    return placed(data, _unique(semantic_findings(data)), text)
+    checked, parsed = read_json_quickly(text)
+    if checked is not None:
+        return placed(checked, _unique(semantic_findings(checked)), text)
+    return None if parsed is None else (parsed, text)
 
 
 def _validate_xml(content: str | bytes) -> Report:
@@ -190,16 +202,22 @@ def _validate_xml(content: str | bytes) -> Report:
 _UNMAPPED: Final = "not part of the incidents XML mapping"
 
 
-def _checks(data: Any, flagged: bool, *, whole: bool = False) -> list[Finding]:
+def _checks(
+    data: Any, flagged: bool, *, whole: bool = False, quickly_read: bool = False
+) -> list[Finding]:
     """The findings of the schema, model and semantic layers (and flagged syntax).
 
     Record by record (:mod:`incidents.validation._record_layers`): only the records the
     typed load refuses are walked. ``whole`` walks the whole document with ``jsonschema``
     and the model's walk instead, as before (kept for the tests that hold the two to the
     same findings); so does a document that is not an object of lists of objects.
+    ``quickly_read`` (orjson's data) raises :class:`NotReadStrictlyError` where a part the
+    records refuse may read otherwise under the strict reader.
     """
-    shape = None if whole else document_shape_findings(data, flagged)
+    shape = None if whole else document_shape_findings(data, flagged, quickly_read=quickly_read)
     if shape is None:
+        if quickly_read and not read_as_strictly(data, 0):
+            raise NotReadStrictlyError
         if not flagged and loads_as_records(data):
             # Fast path. The record classes accept only what the schema accepts (the
             # differential tests hold the two to that), so a document they load has no

@@ -20,6 +20,8 @@ import pytest
 
 import incidents
 from incidents.formats import _fast_json
+from incidents.formats._strict_json import MAX_DEPTH
+from incidents.formats.json import read_as_strictly
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -82,6 +84,13 @@ def _traps() -> Iterator[tuple[str, bytes]]:
     bigger = base.replace('"best": ', '"best": 1234567890123456789012345', 1)
     yield "an integer of 25 digits", bigger.encode()
     yield "a valid document", base.encode()
+    # Nesting the strict reader refuses before reading, and orjson reads (to 1,024 levels).
+    for depth in (MAX_DEPTH - 4, MAX_DEPTH + 1, 300):
+        nested = "[" * depth + "1" + "]" * depth
+        yield (
+            f"nested {depth} deep",
+            base.replace('"best": ', f'"best": {nested}, "x": ', 1).encode(),
+        )
     for field in ("best", "age", "latitude", "longitude"):
         for number in ("18446744073709551616", "-9223372036854775809", "1" * 40):
             if f'"{field}": ' in base:
@@ -189,3 +198,47 @@ def test_every_kind_of_float_is_written_as_json_dumps_writes_it() -> None:
         data = {"values": floats[start : start + 500], "text": "re-elected e-mail 5e-"}
         expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         assert expected == _fast_json.dumps(data)
+
+
+def _nesting(node: Any, definitions: dict[str, Any], seen: frozenset[str]) -> float:
+    """The most arrays and objects a value of the schema ``node`` can nest (inf: no bound)."""
+    if isinstance(node, list):
+        return max((_nesting(item, definitions, seen) for item in node), default=0)
+    if not isinstance(node, dict):
+        return 0
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return float("inf")
+        return _nesting(definitions[name], definitions, seen | {name})
+    kinds = node.get("type")
+    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+    here = 1 if kinds & {"object", "array"} else 0
+    inner = [_nesting(v, definitions, seen) for k, v in node.items() if k not in ("enum", "const")]
+    return here + max(inner, default=0)
+
+
+def test_what_the_records_accept_nests_far_inside_the_strict_readers_limit() -> None:
+    """What lets the validator check only the refused records of orjson's data for depth
+    (incidents.formats.json.read_as_strictly): the schema has no cycle, and a document it
+    accepts nests at most a few levels, far inside MAX_DEPTH."""
+    path = Path(__file__).resolve().parents[2] / "schemas" / "incidents.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert _nesting(schema, schema["$defs"], frozenset()) <= 12 < MAX_DEPTH
+
+
+@pytest.mark.parametrize(
+    ("value", "level", "expected"),
+    [
+        ({"a": [1, 2.5, "x"]}, 0, True),
+        ([[]], MAX_DEPTH - 2, True),
+        ([[]], MAX_DEPTH - 1, False),
+        ({"best": 1.8446744073709552e19}, 2, False),
+        ({"best": -9.3e18}, 2, False),
+        ({"best": 9.3e18 + 0.5}, 2, False),
+        ({"best": 1e300 / 3}, 2, False),
+        ({"best": 12.5, "worst": 9.2e18}, 2, True),
+    ],
+)
+def test_what_orjson_may_read_otherwise_is_refused(value: Any, level: int, expected: bool) -> None:
+    assert read_as_strictly(value, level) is expected
