@@ -7,7 +7,6 @@ import inspect
 import itertools
 import subprocess
 import sys
-import time
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -155,10 +154,8 @@ def test_thousands_of_records_are_counted_not_labelled():
         )
         for n in range(5000)
     )
-    began = time.perf_counter()
     figure = plot(Dataset(actors=_states(), measures=measures))
     incidents.charts.chart_bytes(figure, "svg")
-    assert time.perf_counter() - began < 30
     texts = [text for text, _ in _texts(figure)]
     assert len(texts) < 40
     assert any("counted, not labelled" in text for text in texts)

@@ -13,7 +13,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -91,7 +90,6 @@ def test_a_fifo_without_a_writer_is_refused_instead_of_hanging(tmp_path, monkeyp
     monkeypatch.setattr(bounded, "FIFO_WAIT_SECONDS", 0.2)
     fifo = tmp_path / "lonely.json"
     os.mkfifo(fifo)
-    start = time.monotonic()
     report = incidents.validate(fifo)
     assert ["E100"] == [problem.code for problem in report]
     assert "FIFO" in report.problems[0].message
@@ -100,7 +98,6 @@ def test_a_fifo_without_a_writer_is_refused_instead_of_hanging(tmp_path, monkeyp
     code, _, err = _main("validate", str(fifo))
     assert 2 == code
     assert 1 == len(err.strip().splitlines())
-    assert time.monotonic() - start < 30
 
 
 @POSIX
@@ -110,9 +107,7 @@ def test_a_folder_walk_skips_and_reports_what_is_not_a_regular_file(tmp_path):
     os.mkfifo(tmp_path / "fifo.json")
     (tmp_path / "loop.json").symlink_to(tmp_path / "loop.json")
     (tmp_path / "link.json").symlink_to(tmp_path / "good.json")
-    start = time.monotonic()
     code, out, err = _main("validate", str(tmp_path))
-    assert time.monotonic() - start < 30
     assert 2 == code  # something named could not be read
     assert "2 files checked: 0 invalid" in out  # good.json and the link to it
     assert "fifo.json: is a FIFO, not a regular file; skipped" in err
