@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import report  # noqa: E402
+from benchmarks import report, verdicts  # noqa: E402
 
 RECORD = ROOT / "benchmarks" / "results" / "latest.json"
 #: A speed figure in prose: a number and the multiplication sign, or "3 times faster".
@@ -91,3 +91,10 @@ def test_no_speed_figure_is_quoted_outside_the_written_parts(name: str) -> None:
     text = text.split("\n## Earlier runs\n")[0]  # kept for the record, labelled as such
     found = SPEED.findall(_outside_the_marks(text))
     assert [] == found
+
+
+def test_no_assertion_in_the_tests_reads_a_clock() -> None:
+    """Speed is the harness's to measure: a test that asserts on a time fails here (the
+    harness reports the same rule in its targets)."""
+    clean, hits = verdicts.static_test_check()
+    assert clean, f"assertions that read a clock: {hits}"
