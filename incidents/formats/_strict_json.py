@@ -109,7 +109,7 @@ def parse_json(document: str | bytes) -> tuple[Any, bool]:
             parse_int=integer,
         )
     except json.JSONDecodeError as error:
-        _check_depth(text, exactly=True)  # as deep a text is refused for that, first
+        _check_depth(text, exactly=True)  # too deep is said first, as before the quick count
         message = f"not valid JSON: {error.msg}"
         problem = ParseProblem("$", message, error.lineno, error.colno, "E101")
         raise ParseError([problem]) from None

@@ -174,7 +174,7 @@ def read_as_strictly(value: Any, level: int) -> bool:
     """Whether orjson's reading of ``value``, found ``level`` arrays and objects deep in its
     document, is surely the strict reader's.
 
-    The two part on two things only (see :func:`read_json_quickly`): nesting beyond
+    The two readers differ on two things only (see :func:`read_json_quickly`): nesting beyond
     :data:`MAX_DEPTH`, which the strict reader refuses before reading (orjson reads 1,024
     levels), and an integer beyond 64 bits, which orjson reads as a float (the strict reader
     as an integer, or a marked value beyond :data:`MAX_INTEGER_DIGITS` digits); a float that
