@@ -92,12 +92,13 @@ def reduce_costs(folder: Path) -> dict[str, float]:
 
     from incidents.collection.discover import discover
     from incidents.collection.validate import Checker
-    from incidents.distributed.validate import _check_file
+    from incidents.distributed.validate import _check_file, entries
 
     found = discover(folder)
-    extracts = [_check_file(member, None)[1] for member in found.members]
+    packed = [_check_file(member, None)[1] for member in found.members]
+    wire = sum(len(pickle.dumps(extract, protocol=5)) for extract in packed)
+    extracts = [list(entries(extract)) for extract in packed]
     records = sum(len(extract) for extract in extracts)
-    wire = sum(len(pickle.dumps(extract, protocol=5)) for extract in extracts)
 
     def reduce() -> Checker:
         checker = Checker(found.members, None)

@@ -7,6 +7,8 @@ every rule, so the findings are the same, in content and order:
    check (for a JSON Lines shard, the stream validator with its compact index), and an
    *extract* of the file's records: for each, its place and only the fields the rules across
    records read (:func:`skeleton`: the id, the dates, the references, responses and links).
+   The extract is packed as it grows, a few thousand records to a pickled chunk, so a worker
+   holds a few hundred bytes a record rather than a Python object for every field.
 2. **Reduce**, on the client: the extracts, fed in file order to the collection's index
    (:class:`incidents.collection.validate.Checker`) as the single-process check feeds it
    whole records, give every finding across files: ids used twice, references that resolve
@@ -23,8 +25,9 @@ failed) is one E999 problem of that file; the others are checked as usual.
 from __future__ import annotations
 
 import os
+import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from incidents._compile.gc_pause import gc_paused
@@ -43,7 +46,11 @@ __all__ = ["Progress", "skeleton", "validate_collection"]
 #: Called as files are done: (files done, files, records done, seconds since the start).
 Progress = Callable[[int, int, int, float], None]
 #: (record list key, position or line, the record's skeleton, record kind, JSON Lines?)
-Extract = list[tuple[str, int, dict[str, Any], type, bool]]
+Entry = tuple[str, int, dict[str, Any], type, bool]
+#: The extract of one file as it travels: pickled chunks of entries, in the file's order.
+Extract = list[bytes]
+#: Entries a chunk: large enough that pickling costs little, small enough to stay cheap.
+_CHUNK: Final = 4096
 #: The fields every record kind's rules across records may read, beyond its references.
 _ALWAYS: Final = ("id", "date", "announced", "effective")
 _FIELDS: Final = {kind: (*_ALWAYS, *referring_fields(kind)) for kind in RECORD_KINDS.values()}
@@ -93,9 +100,9 @@ def _run(checker: Checker, client: Any, progress: Progress | None) -> list[FileP
             problems, extract = [_failure(error)], []
         future.release()
         checker.local[number] = problems
-        for key, position, record, kind, jsonl in extract:
+        for key, position, record, kind, jsonl in entries(extract):
             checker.add(number, key, position, record, kind, jsonl)
-        records += len(extract)
+            records += 1
         if progress is not None:
             progress(number + 1, len(members), records, time.monotonic() - start)
     return checker.across(lambda found: _place(client, members, found))
@@ -134,11 +141,26 @@ class _FileChecker(Checker):
     def __init__(self, member: Member, version: str | None) -> None:
         super().__init__((member,), version)
         self.extract: Extract = []
+        self.pending: list[Entry] = []
 
     def add(
         self, number: int, key: str, position: int, record: dict[str, Any], kind: type, jsonl: bool
     ) -> None:
-        self.extract.append((key, position, skeleton(record, kind), kind, jsonl))
+        self.pending.append((key, position, skeleton(record, kind), kind, jsonl))
+        if len(self.pending) >= _CHUNK:
+            self.pack()
+
+    def pack(self) -> None:
+        """Pickle the entries not yet packed into one more chunk of the extract."""
+        if self.pending:
+            self.extract.append(pickle.dumps(self.pending, protocol=pickle.HIGHEST_PROTOCOL))
+            self.pending = []
+
+
+def entries(extract: Extract) -> Iterator[Entry]:
+    """The entries of an extract, a chunk unpacked at a time, in the file's order."""
+    for chunk in extract:
+        yield from pickle.loads(chunk)  # noqa: S301 - made by _check_file, as Dask's own results
 
 
 def _check_file(member: Member, version: str | None) -> tuple[list[Problem], Extract]:
@@ -146,6 +168,7 @@ def _check_file(member: Member, version: str | None) -> tuple[list[Problem], Ext
     checker = _FileChecker(member, version)
     with gc_paused():  # as in one process: the extract is many small objects
         problems = checker.check(0, member)
+    checker.pack()
     return problems, checker.extract
 
 

@@ -65,3 +65,41 @@ def test_skeleton_keeps_what_the_rules_across_records_read() -> None:
     }
     kept = skeleton(record, Incident)
     assert kept == {key: record[key] for key in ("id", "date", "in_response_to", "citations")}
+
+
+def _chunk_size(size: int) -> int:
+    """(on a worker) Set the entries to a packed chunk of the extract; read it back."""
+    import incidents.distributed.validate as module
+
+    module._CHUNK = size  # type: ignore[misc]
+    return module._CHUNK
+
+
+def test_the_extract_travels_packed_in_chunks_in_file_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import incidents.distributed.validate as module
+    from incidents.collection.discover import discover
+
+    monkeypatch.setattr(module, "_CHUNK", 7)
+    folder = planted(tmp_path / "corpus", 400, 2)
+    member = next(m for m in discover(folder).members if m.format == "jsonl")
+    _, extract = module._check_file(member, None)
+    assert all(isinstance(chunk, bytes) for chunk in extract)
+    entries = list(module.entries(extract))
+    assert len(extract) == -(-len(entries) // 7)  # full chunks of 7, then the rest
+    lines = [line for _, line, _, _, jsonl in entries if jsonl]
+    assert lines == sorted(lines)
+    assert len(lines) == len(entries) > 190
+
+
+def test_small_chunks_on_the_workers_give_the_same_findings(tmp_path: Path, client: Any) -> None:
+    import incidents.distributed.validate as module
+
+    folder = planted(tmp_path / "corpus", 300, 3)
+    assert set(client.run(_chunk_size, 5).values()) == {5}
+    try:
+        got = validate_collection(folder, client=client)
+    finally:
+        client.run(_chunk_size, module._CHUNK)
+    assert _dicts(got) == _dicts(single_process(folder))
