@@ -10,9 +10,12 @@ The generated corpus (:func:`benchmarks.corpus.stream`) is dealt out record by r
 ``--shards`` JSON Lines files, so nearly every reference, response and link crosses shards.
 ``incidents.collection.validate_collection(folder)`` (one process) and
 ``incidents.distributed.validate_collection(folder, client=...)`` on a
-``distributed.LocalCluster`` of ``--workers`` processes are timed in turn (best of
-``--repeats``; the cluster is started before timing), their reports checked to be the same,
-and each worker's peak resident memory read from the worker itself. The targets: two workers
+``distributed.LocalCluster`` of ``--workers`` processes are timed in turn, round after
+round (the median of ``--rounds``; the cluster is started before timing), their reports
+checked to be the same,
+and each worker's peak resident memory read from the worker itself. A third contestant is the
+machine's own ceiling: the map alone, the files shared out to as many plain processes as
+workers, started at once, with no Dask, no reduce and no placement. The targets: two workers
 at least 1.8 times as fast as one process, each worker under 300 MB. Nothing here asserts on
 a time.
 """
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +54,8 @@ from benchmarks.harness import (
 )
 
 ONE_PROCESS = "one process"
+#: The machine's own ceiling: the map alone in plain processes started at once.
+CEILING = "ceiling: the map alone, {workers} plain processes"
 
 MANIFEST = 'name = "sharded"\ninclude = ["**/*.jsonl"]\n'
 
@@ -72,6 +79,39 @@ def write_shards(
         for stream in streams:
             stream.close()
     return paths
+
+
+def map_part(folder: str, part: int, parts: int) -> None:
+    """(in a process of the ceiling) The map of every ``parts``-th file of the collection at
+    ``folder`` from file ``part`` on, as a Dask worker does it, with nothing sent anywhere."""
+    from incidents.collection.discover import discover
+    from incidents.distributed.validate import _check_file
+
+    for member in discover(folder).members[part::parts]:
+        _check_file(member, None)
+
+
+def run_apart(folder: Path, parts: int) -> None:
+    """The ceiling: ``parts`` fresh processes, started at once, each mapping its share of the
+    files (:func:`map_part`); no Dask, no reduce, no placement. Waits for all of them."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))),
+    }
+    code = (
+        "import sys; from benchmarks.distributed import map_part; "
+        "map_part(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))"
+    )
+    processes = [
+        subprocess.Popen(  # noqa: S603 - this interpreter, our own code, our own folder
+            [sys.executable, "-c", code, str(folder), str(part), str(parts)], env=env
+        )
+        for part in range(parts)
+    ]
+    failed = [process.args for process in processes if process.wait() != 0]
+    if failed:
+        raise SystemExit(f"a process of the ceiling failed: {failed}")
 
 
 def _peak_rss() -> int:
@@ -159,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     results = Results()
     label = f"{args.records:,} in {args.shards} shards"
     one_name, dask_name = ONE_PROCESS, f"Dask, {args.workers} worker processes"
+    ceiling_name = CEILING.format(workers=args.workers)
     with (
         tempfile.TemporaryDirectory(prefix="incidents-bench-dask-") as name,
         distributed.LocalCluster(
@@ -182,11 +223,13 @@ def main(argv: list[str] | None = None) -> int:
                 dask_name: lambda: reports.__setitem__(
                     "dask", validate_collection(folder, client=client)
                 ),
+                ceiling_name: lambda: run_apart(folder, args.workers),
             },
             args.rounds,
             warm_ups={
                 one_name: lambda: single_process(warm),
                 dask_name: lambda: validate_collection(warm, client=client),
+                ceiling_name: lambda: run_apart(warm, args.workers),
             },
             rounds=args.rounds,
         )
@@ -241,6 +284,13 @@ def dask_lines(results: Results) -> list[str]:
     lines = table_lines(results.rows, ONE_PROCESS)
     peaks = ", ".join(f"{peak / 2**20:.0f} MiB" for peak in extra["worker_peak_bytes"])
     one = next(row.timing for row in results.rows if row.name == ONE_PROCESS and row.timing)
+    ceiling = next(
+        (row.timing for row in results.rows if row.name.startswith("ceiling") and row.timing),
+        None,
+    )
+    on_dask = next(
+        (row.timing for row in results.rows if row.name.startswith("Dask") and row.timing), None
+    )
     per_record = one.median / extra["records"]
     serial = costs["reduce_seconds_per_record"] / per_record
     bound = 1 / (serial + (1 - serial) / extra["workers"])
@@ -255,6 +305,16 @@ def dask_lines(results: Results) -> list[str]:
         f"{serial:.1%} of the work, bounding {extra['workers']} workers at "
         f"{bound:.2f}\u00d7 (Amdahl).",
     ]
+    if ceiling and on_dask:
+        lines += [
+            "",
+            f"The ceiling row is what this machine gives {extra['workers']} processes that "
+            f"share nothing: each maps its share of the files as a worker does, with no Dask, "
+            f"no reduce and no placement. It is {one.median / ceiling.median:.2f}\u00d7 one "
+            f"process, not {extra['workers']}\u00d7, because processes that run at once here "
+            f"each run slower than one alone; the cluster reaches "
+            f"{ceiling.median / on_dask.median:.0%} of that ceiling.",
+        ]
     return lines
 
 
