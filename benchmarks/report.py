@@ -235,12 +235,16 @@ def dask_block(path: Path) -> str:
         return "(not recorded: run `python -m benchmarks.distributed --record`)"
     results, data = load_record(path)
     facts = data["machine"]
+    timed = [row.timing for row in results.rows if row.timing]
+    spread = max(timing.high / timing.low - 1 for timing in timed) if timed else 0.0
     lines = [
         f"`{data['command']} --record`, recorded in `benchmarks/results/{path.name}`. Machine: "
         f"{facts['cpus']}; {facts['python']}; incidents {facts['incidents']}. Load average at "
         f"the start {', '.join(map(str, facts['load_average_at_start']))}, at the end "
-        f"{', '.join(map(str, data['load_average_at_end']))}. Each round times one process, "
-        "then the cluster; a round is minutes long, so there are fewer than the harness's five.",
+        f"{', '.join(map(str, data['load_average_at_end']))}. Each round times every "
+        "contestant once, in the order of the table; a round is minutes long, so there are fewer "
+        "than the harness's five. The slowest round of a contestant took up to "
+        f"{spread:.0%} longer than its fastest.",
         "",
         *dask_lines(results),
         "",
